@@ -1,0 +1,65 @@
+"""The library entry points: :func:`load` a report and :func:`check` it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from pilstats import load as _load
+from pilstats.culprits import find_culprits
+from pilstats.findings import Result, Status
+from pilstats.models import Report
+
+__all__ = ["check", "load"]
+
+Source = str | Path | Mapping[str, Any] | Report
+
+
+def load(source: str | Path | Mapping[str, Any], *, strict: bool = False) -> Report:
+    """Load a fixture (bundled name, path or mapping) into a validated :class:`Report`.
+
+    Lenient (default): inconsistent figures are not an error; read them with
+    :func:`check`. Strict: raise one :class:`pydantic.ValidationError` listing every
+    failed check, each with its finding code as the error ``type``.
+
+    Raises:
+        pilstats.FixtureError: malformed input (file, line and field named).
+        pydantic.ValidationError: with ``strict=True``, when any check fails.
+    """
+    report = _load.load(source)
+    if strict:
+        failed = [f for f in report.findings() if f.status is Status.FAIL]
+        if failed:
+            details = [
+                InitErrorDetails(
+                    type=PydanticCustomError(str(f.code), f.message),
+                    loc=("checks", f.check),
+                    input=list(f.figures),
+                )
+                for f in failed
+            ]
+            raise ValidationError.from_exception_data("Report", details)
+    return report
+
+
+def check(source: Source) -> Result:
+    """Every finding for a report, with likely culprits when checks fail.
+
+    ``source`` is a :class:`Report`, a bundled report name, a fixture path or a
+    mapping. Inconsistent data never raises: it yields failing findings.
+
+    Raises:
+        pilstats.FixtureError: the input itself is malformed.
+    """
+    report = source if isinstance(source, Report) else _load.load(source)
+    findings = report.findings()
+    culprits: tuple[Any, ...] = ()
+    if any(f.status is Status.FAIL for f in findings):
+        culprits = find_culprits(
+            report.checks(), report.values(), findings, report.conventions.to_conventions()
+        )
+    return Result(findings, culprits)

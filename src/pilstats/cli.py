@@ -1,0 +1,199 @@
+"""The ``pilstats`` command: parses arguments, calls the library, prints.
+
+Exit codes: 0 consistent; 1 a check failed (or the ``--fail-on`` threshold was
+crossed); 2 usage or input error (message names file, line and field; no traceback);
+3 an internal error (a bug in pilstats, reported with a traceback) — a crash is never
+reported as "inconsistent".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pilstats.errors import PilstatsError
+
+if TYPE_CHECKING:
+    from pilstats.findings import Result
+    from pilstats.models import Report
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_SOURCE = "whitepaper-2023"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"pilstats: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="pilstats", description=__doc__.split("\n", 1)[0] if __doc__ else None)
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="run every consistency check of one or more reports")
+    c.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help=f"fixture path or bundled report name (default: {DEFAULT_SOURCE})")
+    c.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    c.add_argument("--fail-on", choices=["fail", "untestable", "rounding"], default="fail",
+                   help="exit 1 on failures (default), also on untestable checks, or also on "
+                        "checks that pass only within rounding")  # fmt: skip
+
+    f = sub.add_parser("figures", help="list every figure with value, unit, interval, quote")
+    f.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="SOURCE")
+    f.add_argument("--format", choices=["text", "json", "csv"], default="text")
+
+    e = sub.add_parser("explain", help="the full arithmetic of one check, or one figure")
+    e.add_argument("id", metavar="CHECK_OR_FIGURE_ID")
+    e.add_argument("--source", default=DEFAULT_SOURCE)
+
+    sub.add_parser("schema", help="JSON Schema of the fixture format")
+    sub.add_parser("units", help="the unit and qualifier table")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except PilstatsError as exc:
+        print(f"pilstats: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:  # pragma: no cover - `pilstats figures | head`
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 - the one place that turns bugs into exit code 3
+        traceback.print_exc()
+        print("pilstats: internal error (a bug in pilstats, please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.version:
+        from pilstats import __version__  # noqa: PLC0415
+
+        print(__version__)
+        return EXIT_OK
+    command = args.command or "check"
+    if command == "check":
+        return _check(args.sources if args.command else [], args.format if args.command else
+                      "text", args.fail_on if args.command else "fail")  # fmt: skip
+    if command == "figures":
+        return _figures(args.source, args.format)
+    if command == "explain":
+        return _explain(args.id, args.source)
+    if command == "schema":
+        from pilstats.models import Report  # noqa: PLC0415
+
+        print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    return _units()
+
+
+def _check(sources: list[str], fmt: str, fail_on: str) -> int:
+    from pilstats import report as render  # noqa: PLC0415
+    from pilstats.api import check, load  # noqa: PLC0415
+    from pilstats.findings import Status  # noqa: PLC0415
+
+    results: list[tuple[Report, Result]] = []
+    for source in sources or [DEFAULT_SOURCE]:
+        rep = load(source)
+        results.append((rep, check(rep)))
+    if fmt == "json":
+        sys.stdout.write(render.result_json(results))
+    elif fmt == "junit":
+        sys.stdout.write(render.result_junit(results))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        for i, (rep, res) in enumerate(results):
+            if i:
+                sys.stdout.write("\n")
+            sys.stdout.write(render.result_text(rep, res, colour=colour))
+    findings = [f for _, res in results for f in res.findings]
+    failed = any(f.status is Status.FAIL for f in findings)
+    if fail_on in ("untestable", "rounding"):
+        failed = failed or any(f.status is Status.UNTESTABLE for f in findings)
+    if fail_on == "rounding":
+        failed = failed or any(f.slack for f in findings)
+    return EXIT_FAIL if failed else EXIT_OK
+
+
+def _figures(source: str, fmt: str) -> int:
+    from pilstats import report as render  # noqa: PLC0415
+    from pilstats.api import load  # noqa: PLC0415
+
+    rep = load(source)
+    out = {"json": render.figures_json, "csv": render.figures_csv}.get(fmt, render.figures_text)
+    sys.stdout.write(out(rep))
+    return EXIT_OK
+
+
+def _explain(ident: str, source: str) -> int:
+    from pilstats import report as render  # noqa: PLC0415
+    from pilstats.api import load  # noqa: PLC0415
+
+    rep = load(source)
+    for check, finding in zip(rep.checks(), rep.findings(), strict=True):
+        if check.id == ident:
+            print(f"{finding.check} ({finding.kind}): {finding.status.value} [{finding.code}]")
+            print(f"  {finding.message}")
+            if finding.computed is not None:
+                print(f"  computed: {finding.computed}")
+            if finding.printed is not None:
+                print(f"  printed:  {finding.printed}")
+            for k, v in finding.derived.items():
+                print(f"  derived {k} = {v}")
+            if check.note:
+                print(f"  note: {check.note}")
+            for fid in finding.figures:
+                if any(fr.id == fid for fr in rep.figures):
+                    fr = rep.figure(fid)
+                    print(f"  {fid}: {fr.printed} — “{fr.quote}” @ {fr.offset}")
+            return EXIT_OK
+    for fr in rep.figures:
+        if fr.id == ident:
+            d = render.figure_dict(fr, rep)
+            print(json.dumps(d, ensure_ascii=False, indent=2))
+            print("checks:")
+            for f in rep.findings():
+                if ident in f.figures:
+                    print(f"  {f.status.value:<10} {f.check}: {f.message}")
+            return EXIT_OK
+    print(f"pilstats: error: no check or figure {ident!r} in {source}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _units() -> int:
+    from pilstats.figure import Qualifier  # noqa: PLC0415
+    from pilstats.units import definitions_text  # noqa: PLC0415
+
+    print("Units (from data/units_zh.txt):")
+    for raw in definitions_text().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line and "=" in line and not line.startswith("@"):
+            parts = [x.strip() for x in line.split("=")]
+            print(f"  {' = '.join(parts[2:]) or parts[0]:<12} {parts[0]:<18} {parts[1]}")
+    print()
+    print("Qualifiers (u = one unit of the last non-zero digit, magnitude included):")
+    meaning = {
+        Qualifier.ABOUT: "rounding interval, both ends closed",
+        Qualifier.AROUND: "rounding interval, both ends closed",
+        Qualifier.MORE: "[x, x + u)", Qualifier.ODD: "[x, x + u)",
+        Qualifier.NEARLY: "[x - u, x)", Qualifier.UNDER: "[x - u, x)",
+        Qualifier.OVER: "(x, x + u)", Qualifier.BEYOND: "(x, x + u)",
+        Qualifier.EXCEEDING: "(x, x + u)",
+    }  # fmt: skip
+    for q in Qualifier:
+        print(f"  {q.value:<4} {meaning[q]}")
+    print("  (none) exact for counts (件, 人 …) printed as integers without 万/亿;")
+    print("         otherwise the half-up rounding interval, e.g. 88.4% → [88.35, 88.45)")
+    return EXIT_OK

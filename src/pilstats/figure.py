@@ -1,0 +1,290 @@
+"""The reported figure: a printed number with its unit, qualifier and precision.
+
+:func:`parse_figure` turns ``"约 28.9 万亩"`` into a :class:`Reported` whose ``value``
+is the exact ``Decimal("2.89E+5")`` (the magnitude applied, the printed precision kept
+in the exponent), ``unit`` ``"亩"`` and ``qualifier`` :attr:`Qualifier.ABOUT`.
+:meth:`Reported.bounds` gives the interval the true value lies in, by the conventions
+documented on :class:`Qualifier` and :class:`Conventions`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from pilstats.errors import NumeralParseError, UnitError
+from pilstats.interval import Interval
+from pilstats.numerals import MAGNITUDES, NUMERAL_CHARS, parse_numeral
+from pilstats.rounding import Rounding, unround
+from pilstats.units import RATIO_UNITS, is_count_unit, unit_symbols
+
+__all__ = [
+    "Conventions",
+    "Qualifier",
+    "Reported",
+    "format_figure",
+    "last_nonzero_unit",
+    "parse_figure",
+]
+
+
+class Qualifier(StrEnum):
+    """Hedge words printed with a figure, and the interval each one means.
+
+    With ``u`` one unit of the figure's last non-zero printed digit, magnitude included
+    (5800 → 100, 3239万 → 1万, 3100万 → 100万, 9.6亿 → 0.1亿):
+
+    * ``约`` / ``左右`` (about): the rounding interval at the printed precision, both
+      ends closed (约31.5亿元 → [31.45亿, 31.55亿]).
+    * ``余`` / ``多`` (more than, "odd"): ``[x, x + u)`` (5800余件 → [5800, 5900);
+      3100余万元 → [3100万, 3200万); 9.6亿余元 → [9.6亿, 9.7亿)).
+    * ``近`` (nearly) / ``不足`` (short of): ``[x - u, x)`` (近5600家 → [5500, 5600)).
+    * ``超`` / ``逾`` / ``超过`` (over): ``(x, x + u)``.
+    """
+
+    ABOUT = "约"
+    AROUND = "左右"
+    MORE = "余"
+    ODD = "多"
+    NEARLY = "近"
+    UNDER = "不足"
+    OVER = "超"
+    BEYOND = "逾"
+    EXCEEDING = "超过"
+
+    @property
+    def is_prefix(self) -> bool:
+        """Whether the word is printed before the number (约, 近 …) rather than after."""
+        return self not in (Qualifier.MORE, Qualifier.ODD, Qualifier.AROUND)
+
+
+_PREFIXES = sorted((q for q in Qualifier if q.is_prefix), key=lambda q: -len(q.value))
+_INFIXES = (Qualifier.MORE, Qualifier.ODD)
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """How printed figures are read; every default is the Chinese official practice.
+
+    Attributes:
+        rounding: rounding of unqualified figures that are not exact counts.
+        approx_rounding: rounding assumed behind 约/左右; ``up_or_down`` (both ends
+            closed) because "about" promises no tie-breaking rule.
+        counts_exact: an unqualified integer count with no 万/亿 (189885件) is exact.
+    """
+
+    rounding: Rounding = Rounding.HALF_UP
+    approx_rounding: Rounding = Rounding.UP_OR_DOWN
+    counts_exact: bool = True
+
+
+DEFAULT_CONVENTIONS = Conventions()
+
+
+def last_nonzero_unit(value: Decimal) -> Fraction:
+    """One unit of the last non-zero digit: 5800 → 100, ``2.89E+5`` → 1000, 0.8 → 0.1."""
+    if value == 0:
+        raise ValueError("zero has no last non-zero digit")
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing = 0
+    for d in reversed(digits):
+        if d != 0:
+            break
+        trailing += 1
+    return Fraction(10) ** (exponent + trailing)
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A figure as printed, read exactly.
+
+    Attributes:
+        value: exact value in ``unit``, magnitude applied; its exponent is the printed
+            precision (``Decimal("2.89E+5")`` for 28.9万).
+        unit: the measure word or ``%`` (never a magnitude): 件, 亩, 元, % …
+        qualifier: the hedge word, if any.
+        numeral: the number as written, normalised (``28.9万``, ``四十六``, ``3100余万``):
+            it keeps the form so that :func:`format_figure` reproduces it.
+        exact: whether the figure is an exact value rather than a rounded one.
+        printed: the text it was parsed from (not part of equality).
+    """
+
+    value: Decimal
+    unit: str
+    qualifier: Qualifier | None = None
+    numeral: str = ""
+    exact: bool = False
+    printed: str = field(default="", compare=False)
+
+    @property
+    def exponent(self) -> int:
+        """Exponent of the last printed place (−1 for 88.4, 3 for 28.9万)."""
+        exponent = self.value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return exponent
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the unit is a percentage or percentage point."""
+        return self.unit in RATIO_UNITS
+
+    def bounds(self, conventions: Conventions = DEFAULT_CONVENTIONS) -> Interval:
+        """Interval of true values consistent with the printed figure.
+
+        >>> str(parse_figure("88.4%").bounds())
+        '[88.35, 88.45)'
+        >>> str(parse_figure("5800余件").bounds())
+        '[5800, 5900)'
+        """
+        v = Fraction(self.value)
+        q = self.qualifier
+        if q is None:
+            if self.exact and conventions.counts_exact:
+                return Interval.point(v)
+            return unround(self.value, conventions.rounding)
+        if q in (Qualifier.ABOUT, Qualifier.AROUND):
+            return unround(self.value, conventions.approx_rounding)
+        u = last_nonzero_unit(self.value)
+        if q in (Qualifier.MORE, Qualifier.ODD):
+            return Interval(v, v + u, True, False)
+        if q in (Qualifier.NEARLY, Qualifier.UNDER):
+            return Interval(v - u, v, True, False)
+        return Interval(v, v + u, False, False)
+
+    def nominal(self) -> Fraction:
+        """The printed value itself, as an exact fraction."""
+        return Fraction(self.value)
+
+    def __str__(self) -> str:
+        """The canonical printed form (see :func:`format_figure`)."""
+        return format_figure(self)
+
+
+_SPACE = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<![0-9.])\d{1,3}(?:,\d{3})+(?![0-9])")
+
+
+def _normalise(text: str) -> str:
+    """Full-width to half-width (NFKC), drop white space and thousands separators."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _SPACE.sub("", s)
+    s = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
+    return s
+
+
+def parse_figure(text: str, *, exact: bool | None = None) -> Reported:
+    """Parse one printed figure: ``"约 28.9 万亩"``, ``"189,885件"``, ``"5800余件"`` …
+
+    Args:
+        text: the figure as printed; full-width forms, spaces inside and thousands
+            separators are accepted.
+        exact: override whether the figure is exact. By default an unqualified figure
+            is exact when it is a count (件, 人 …) printed as an integer without 万/亿;
+            every other figure is a rounded one.
+
+    Raises:
+        NumeralParseError: the number cannot be read exactly (names text and position).
+        UnitError: the unit is not in the definitions file.
+
+    >>> f = parse_figure("约 28.9 万亩")
+    >>> f.value, f.unit, f.qualifier.value
+    (Decimal('2.89E+5'), '亩', '约')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a figure is text, not {type(text).__name__}")
+    s = _normalise(text)
+    if not s:
+        raise NumeralParseError(text, 0, "empty figure")
+    if s[0] in "-−+":
+        raise NumeralParseError(
+            text, 0, "a signed figure; write the direction (上升/下降) in the relation"
+        )
+    qualifier: Qualifier | None = None
+    for q in _PREFIXES:
+        if s.startswith(q.value):
+            qualifier = q
+            s = s[len(q.value) :]
+            break
+    if s.endswith(Qualifier.AROUND.value):
+        if qualifier is not None:
+            raise NumeralParseError(text, len(text) - 1, "two qualifiers")
+        qualifier = Qualifier.AROUND
+        s = s[: -len(Qualifier.AROUND.value)]
+    head_end = 0
+    while head_end < len(s) and (s[head_end] in NUMERAL_CHARS or s[head_end] in "余多"):
+        head_end += 1
+    if head_end == 0:
+        raise NumeralParseError(text, 0, "no number")
+    symbols = unit_symbols()
+    # The numeral characters 十/百/千 also begin units (千克): give the unit the longest
+    # known suffix, then parse what precedes it.
+    error: NumeralParseError | None = None
+    for cut in range(1, head_end + 1):
+        unit = s[cut:]
+        if unit and unit not in symbols:
+            continue
+        try:
+            return _build(text, s[:cut], unit, qualifier, exact)
+        except NumeralParseError as exc:
+            error = error or exc
+    unit = s[head_end:]
+    if unit not in symbols:
+        raise UnitError(f"unknown unit {unit!r} in figure {text!r}")
+    assert error is not None
+    raise error
+
+
+def _build(
+    text: str, head: str, unit: str, qualifier: Qualifier | None, exact: bool | None
+) -> Reported:
+    marker_at = [i for i, ch in enumerate(head) if ch in "余多"]
+    if len(marker_at) > 1:
+        raise NumeralParseError(text, marker_at[1], "more than one 余/多")
+    numeral = head
+    if marker_at:
+        at = marker_at[0]
+        rest = head[at + 1 :]
+        if rest and any(ch not in MAGNITUDES for ch in rest):
+            raise NumeralParseError(text, at, "余/多 may only be followed by 万 or 亿")
+        if qualifier is not None:
+            raise NumeralParseError(text, at, "two qualifiers")
+        qualifier = Qualifier(head[at])
+        numeral = head[:at] + rest
+        if not numeral[:at]:
+            raise NumeralParseError(text, at, "余/多 with no number before it")
+    try:
+        value = parse_numeral(numeral)
+    except NumeralParseError as exc:
+        raise NumeralParseError(text, exc.position, exc.reason) from None
+    if qualifier not in (None, Qualifier.ABOUT, Qualifier.AROUND) and value == 0:
+        raise NumeralParseError(text, 0, f"{qualifier.value} needs a non-zero figure")
+    if exact is None:
+        exact = (
+            qualifier is None
+            and not any(ch in MAGNITUDES for ch in numeral)
+            and "." not in numeral
+            and is_count_unit(unit)
+        )
+    return Reported(value, unit, qualifier, head, exact, printed=text)
+
+
+def format_figure(figure: Reported) -> str:
+    """Canonical printed form: prefix qualifier, numeral (with 余/多 inside), unit.
+
+    ``parse_figure(format_figure(f)) == f`` for every figure.
+    """
+    prefix = figure.qualifier.value if figure.qualifier and figure.qualifier.is_prefix else ""
+    suffix = Qualifier.AROUND.value if figure.qualifier is Qualifier.AROUND else ""
+    return f"{prefix}{figure.numeral}{figure.unit}{suffix}"
+
+
+def check_unit(unit: str) -> str:
+    """Return ``unit`` when it is defined, else raise :class:`UnitError`."""
+    if unit not in unit_symbols():
+        raise UnitError(f"unknown unit {unit!r}")
+    return unit

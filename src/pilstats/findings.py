@@ -1,0 +1,171 @@
+"""Findings: the outcome of one check, with its arithmetic, and the collected result.
+
+Every check yields exactly one :class:`Finding` — a pass is reported as carefully as a
+failure — and :class:`Result` gathers them all (lazy validation: nothing stops at the
+first failure). Codes are stable strings, safe to match on in pipelines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Culprit", "Finding", "FindingCode", "Result", "Status"]
+
+
+class Status(StrEnum):
+    """Outcome of a check.
+
+    * ``pass``: the printed figures are consistent with each other.
+    * ``fail``: no values within the figures' intervals satisfy the relation.
+    * ``untestable``: at the printed precision the check could not have failed
+      (e.g. a 99.1% rate of 116489 cases is met by 116 different numerators);
+      never counted as a pass.
+    """
+
+    PASS = "pass"  # noqa: S105 - not a password
+    FAIL = "fail"
+    UNTESTABLE = "untestable"
+
+
+class FindingCode(StrEnum):
+    """Stable code of a finding: ``<kind>-ok``, ``<kind>-untestable`` or the failure."""
+
+    SUM_OK = "sum-ok"
+    SUM_MISMATCH = "sum-mismatch"
+    PARTIAL_SUM_OK = "partial-sum-ok"
+    PARTIAL_SUM_EXCEEDS = "partial-sum-exceeds"
+    SHARE_OK = "share-ok"
+    SHARE_MISMATCH = "share-mismatch"
+    SHARE_UNTESTABLE = "share-untestable"
+    SHARE_SUM_OK = "share-sum-ok"
+    SHARE_SUM_MISMATCH = "share-sum-mismatch"
+    SUBSET_OK = "subset-ok"
+    SUBSET_EXCEEDS = "subset-exceeds"
+    CHANGE_OK = "change-ok"
+    CHANGE_NO_PREVIOUS = "change-no-previous"
+    CHANGE_UNTESTABLE = "change-untestable"
+    RATE_OK = "rate-ok"
+    RATE_NO_NUMERATOR = "rate-no-numerator"
+    RATE_UNTESTABLE = "rate-untestable"
+    SAME_OK = "same-ok"
+    SAME_MISMATCH = "same-mismatch"
+    UNIT_MISMATCH = "unit-mismatch"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The outcome of one check.
+
+    Attributes:
+        check: id of the check.
+        kind: the check's kind (``total``, ``share`` …).
+        code: stable code, see :class:`FindingCode`.
+        status: pass, fail or untestable.
+        figures: ids of the figures involved.
+        message: the arithmetic, in words and numbers.
+        computed: interval implied by the other figures (text), if any.
+        printed: interval of the printed figure it is compared with (text), if any.
+        slack: passes only thanks to rounding or qualifier slack (the printed
+            numbers taken at face value would not agree).
+        derived: figures the check derives, e.g. ``{"remainder": "33"}``.
+        section: where in the report the relation is stated.
+    """
+
+    check: str
+    kind: str
+    code: FindingCode
+    status: Status
+    figures: tuple[str, ...]
+    message: str
+    computed: str | None = None
+    printed: str | None = None
+    slack: bool = False
+    derived: dict[str, str] = field(default_factory=dict)
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping with the fields above."""
+        return {
+            "check": self.check,
+            "kind": self.kind,
+            "code": str(self.code),
+            "status": str(self.status),
+            "figures": list(self.figures),
+            "message": self.message,
+            "computed": self.computed,
+            "printed": self.printed,
+            "slack": self.slack,
+            "derived": dict(self.derived),
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Culprit:
+    """A single figure whose correction would make every failing check pass.
+
+    Attributes:
+        figure: the figure's id.
+        printed: the figure as printed.
+        suggestion: the corrected figure.
+        operation: ``swap`` (two adjacent digits exchanged) or ``digit`` (one changed).
+    """
+
+    figure: str
+    printed: str
+    suggestion: str
+    operation: str
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping with the fields above."""
+        return {
+            "figure": self.figure,
+            "printed": self.printed,
+            "suggestion": self.suggestion,
+            "operation": self.operation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Every finding of a run, and the likely culprits when some failed."""
+
+    findings: tuple[Finding, ...]
+    culprits: tuple[Culprit, ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of findings per status (all three keys always present)."""
+        c = Counter(f.status for f in self.findings)
+        return {str(s): c.get(s, 0) for s in Status}
+
+    @property
+    def ok(self) -> bool:
+        """True when no check failed."""
+        return all(f.status is not Status.FAIL for f in self.findings)
+
+    @property
+    def failures(self) -> tuple[Finding, ...]:
+        """The failing findings, in check order."""
+        return tuple(f for f in self.findings if f.status is Status.FAIL)
+
+    def summary(self) -> str:
+        """One line: ``58 checks: 55 pass, 0 fail, 3 untestable``."""
+        c = self.counts
+        return (
+            f"{len(self.findings)} checks: {c['pass']} pass, {c['fail']} fail, "
+            f"{c['untestable']} untestable"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping: ``ok``, ``counts``, ``findings``, ``culprits``."""
+        return {
+            "ok": self.ok,
+            "checks": len(self.findings),
+            "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+            "culprits": [c.to_dict() for c in self.culprits],
+        }

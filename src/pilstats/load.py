@@ -1,0 +1,211 @@
+"""Read fixtures: YAML with strings preserved, line numbers kept, nothing coerced.
+
+:func:`load` accepts a bundled report name (``"whitepaper-2023"``), a path, or an
+already-parsed mapping, and returns a validated :class:`~pilstats.models.Report`.
+Every problem becomes one :class:`~pilstats.errors.FixtureError` naming the file, the
+line and the field path. YAML aliases are refused (no "billion laughs"), duplicate
+mapping keys are an error (PyYAML would silently keep the last), and numbers must be
+quoted where the model wants text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from pilstats.errors import FixtureError
+from pilstats.models import Report
+
+__all__ = ["MAX_FIXTURE_BYTES", "bundled_reports", "load", "resolve_source", "source_text"]
+
+MAX_FIXTURE_BYTES = 16 * 1024 * 1024
+"""Larger fixture files are refused rather than read."""
+
+_Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and duplicate keys and records node lines."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise FixtureError(
+                "YAML aliases (*name) are not allowed in fixtures", line=event.start_mark.line + 1
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise FixtureError(
+                f"YAML anchors (&{anchor}) are not allowed in fixtures",
+                line=event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+def _lines(node: yaml.Node, path: _Path, out: dict[_Path, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key, value in node.value:
+            k = key.value
+            if k in seen:
+                raise FixtureError(
+                    f"duplicate key {k!r} (first at line {seen[k]})",
+                    line=key.start_mark.line + 1,
+                    field=_dotted((*path, k)),
+                )
+            seen[k] = key.start_mark.line + 1
+            _lines(value, (*path, k), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, (*path, i), out)
+
+
+def _dotted(path: _Path) -> str:
+    text = ""
+    for p in path:
+        text += f"[{p}]" if isinstance(p, int) else (f".{p}" if text else str(p))
+    return text or "<document>"
+
+
+def _read_yaml(text: str, name: str) -> tuple[Any, dict[_Path, int]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise FixtureError("the file is empty", path=name, line=1)
+        lines: dict[_Path, int] = {}
+        _lines(node, (), lines)
+        data = loader.construct_document(node)
+    except FixtureError as exc:
+        raise FixtureError(exc.message, path=name, line=exc.line, field=exc.field) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FixtureError(f"YAML syntax error: {problem}", path=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise FixtureError(f"YAML error: {exc}", path=name) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _from_validation_error(
+    exc: ValidationError, name: str, lines: dict[_Path, int]
+) -> FixtureError:
+    problems: list[tuple[int | None, str, str]] = []
+    for err in exc.errors(include_url=False):
+        # drop the tags pydantic inserts for unions and function validators
+        loc = tuple(
+            p for p in err["loc"]
+            if not (isinstance(p, str) and (p[:1].isupper() or p.startswith("function-")))
+        )  # fmt: skip
+        line = None
+        probe: _Path = loc
+        while probe:
+            if probe in lines:
+                line = lines[probe]
+                break
+            probe = probe[:-1]
+        problems.append((line, _dotted(loc), err["msg"]))
+    line, field, msg = problems[0]
+    if len(problems) == 1:
+        return FixtureError(msg, path=name, line=line, field=field)
+    listing = "\n".join(
+        f"  {'line ' + str(ln) + ': ' if ln else ''}{fd}: {m}" for ln, fd, m in problems
+    )
+    return FixtureError(f"{len(problems)} problems:\n{listing}", path=name, line=line)
+
+
+def bundled_reports() -> list[str]:
+    """Names of the reports shipped with pilstats (``whitepaper-2023`` …)."""
+    root = _bundled_root()
+    return sorted(p.stem for p in root.glob("*.yaml")) if root else []
+
+
+def _bundled_root() -> Path | None:
+    packaged = resources.files("pilstats") / "fixtures"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # editable install / source checkout: the repository's top-level fixtures/
+    here = Path(__file__).resolve().parents[2] / "fixtures"
+    return here if here.is_dir() else None
+
+
+def resolve_source(source: str | Path) -> Path:
+    """Map a bundled report name or a path to an existing fixture file.
+
+    Raises:
+        FixtureError: no such report or file, or a directory.
+    """
+    path = Path(source)
+    if not path.exists() and isinstance(source, str) and "/" not in source and not source.endswith(
+        (".yaml", ".yml")
+    ):
+        root = _bundled_root()
+        if root is not None and (root / f"{source}.yaml").is_file():
+            return root / f"{source}.yaml"
+        known = ", ".join(bundled_reports()) or "none"
+        raise FixtureError(f"no such file or bundled report (bundled: {known})", path=str(source))
+    if not path.exists():
+        raise FixtureError("no such file", path=str(source))
+    if path.is_dir():
+        raise FixtureError("is a directory, not a fixture file", path=str(source))
+    return path
+
+
+def source_text(report: Report, fixture: Path) -> str | None:
+    """The verbatim source text named by ``report.report.source_text``, if present."""
+    name = report.report.source_text
+    if not name:
+        return None
+    path = fixture.parent / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def load(source: str | Path | Mapping[str, Any]) -> Report:
+    """Load and validate a fixture: a bundled name, a path, or a mapping.
+
+    Every check runs during validation; read the results with :func:`pilstats.check`.
+
+    Raises:
+        FixtureError: the input is malformed (names file, line and field).
+    """
+    if isinstance(source, Mapping):
+        return _validate(source, "<mapping>", {})
+    path = resolve_source(source)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FixtureError(f"cannot read: {exc.strerror}", path=name) from None
+    if len(raw) > MAX_FIXTURE_BYTES:
+        raise FixtureError(f"larger than {MAX_FIXTURE_BYTES} bytes", path=name)
+    if b"\x00" in raw:
+        raise FixtureError("binary data, not a YAML text file", path=name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FixtureError(f"not UTF-8 text (byte {exc.start})", path=name) from None
+    data, lines = _read_yaml(text, name)
+    if not isinstance(data, Mapping):
+        raise FixtureError(
+            f"the top level must be a mapping, not {type(data).__name__}", path=name, line=1
+        )
+    report = _validate(data, name, lines)
+    report._source = path  # noqa: SLF001 - the loader owns this provenance attribute
+    return report
+
+
+def _validate(data: Mapping[str, Any], name: str, lines: dict[_Path, int]) -> Report:
+    try:
+        return Report.from_mapping(data)
+    except ValidationError as exc:
+        raise _from_validation_error(exc, name, lines) from None

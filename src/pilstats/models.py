@@ -1,0 +1,634 @@
+"""Pydantic models of a report fixture and of the statistics every edition carries.
+
+A fixture (``fixtures/<report>.yaml``) holds the figures as printed with their quotes,
+the typed statistics (which figure is the case total, which the administrative share
+…), the narrative relations, and the exclusions. Validation parses every figure,
+resolves every reference, and runs every check:
+
+* the typed statistics models (:class:`CaseVolume`, :class:`Litigation`,
+  :class:`FieldBreakdown` …) *declare* the checks their structure implies in
+  ``checks()``, and their ``model_validator(mode="after")`` hands them to
+  :func:`pilstats.checks.evaluate` — no arithmetic is re-implemented here;
+* the fixture's ``relations`` are check specifications of their own.
+
+Findings are collected, never raised one by one: :func:`pilstats.check` reads them
+from the validated :class:`Report`; :func:`pilstats.load` with ``strict=True`` raises
+one :class:`pydantic.ValidationError` listing every failed check.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from pilstats.checks import Change, Check, Rate, Same, Share, ShareSum, Subset, Total, evaluate
+from pilstats.errors import PilstatsError
+from pilstats.fields import CaseField, FieldGroup
+from pilstats.figure import Conventions, Reported, parse_figure
+from pilstats.findings import Finding, Status
+from pilstats.rounding import Rounding
+from pilstats.units import dimension, is_count_unit
+
+__all__ = [
+    "CaseVolume",
+    "ConstantRecord",
+    "ConventionsSpec",
+    "Exclusion",
+    "FieldBreakdown",
+    "FieldGroupBreakdown",
+    "FieldMember",
+    "FigureRecord",
+    "Litigation",
+    "Outcomes",
+    "PreLitigation",
+    "Report",
+    "ReportMeta",
+    "Statistics",
+]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+"""Figure and check ids: lower-case ASCII snake_case."""
+
+_HUNDRED = Decimal(100)
+
+for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same):
+    # The check specs are plain dataclasses (checks.py stays free of pydantic); reject
+    # misspelt keys in fixtures instead of dropping them.
+    _spec.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+
+Relation = Annotated[
+    Total | Share | ShareSum | Subset | Change | Rate | Same, Field(discriminator="kind")
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReportMeta(_Frozen):
+    """What the fixture describes and where its text comes from (provenance)."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+    title: str
+    publisher: str
+    year: int = Field(ge=1949, le=2200)
+    published: str | None = None
+    source_text: str | None = Field(
+        default=None, description="File name, beside the fixture, of the verbatim source text."
+    )
+    source_url: str | None = None
+    retrieved: str | None = None
+    note: str | None = None
+
+
+class ConventionsSpec(_Frozen):
+    """How this report's figures are read; see :class:`pilstats.figure.Conventions`."""
+
+    rounding: Rounding = Rounding.HALF_UP
+    approx_rounding: Rounding = Rounding.UP_OR_DOWN
+    counts_exact: bool = True
+
+    def to_conventions(self) -> Conventions:
+        """The equivalent :class:`~pilstats.figure.Conventions`."""
+        return Conventions(self.rounding, self.approx_rounding, self.counts_exact)
+
+
+def _parse(printed: str, exact: bool | None) -> Reported:
+    try:
+        return parse_figure(printed, exact=exact)
+    except PilstatsError as exc:
+        code = "unknown_unit" if "unit" in type(exc).__name__.lower() else "unparseable_figure"
+        raise PydanticCustomError(code, "{error}", {"error": str(exc)}) from None
+
+
+class FigureRecord(_Frozen):
+    """One printed figure with its provenance.
+
+    ``printed`` is the figure exactly as the text prints it (a YAML string, so that
+    ``12.30`` keeps its zero); ``quote`` is a verbatim span of the source containing
+    it, found at character ``offset`` of the source text.
+    """
+
+    id: Identifier
+    printed: StrictStr
+    section: str
+    quote: StrictStr
+    offset: int = Field(ge=0)
+    exact: bool | None = None
+    note: str | None = None
+    _reported: Reported = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _read(self) -> Self:
+        if self.printed not in self.quote:
+            raise PydanticCustomError(
+                "figure_not_in_quote", "printed figure {printed!r} is not inside its quote",
+                {"printed": self.printed},
+            )  # fmt: skip
+        self._reported = _parse(self.printed, self.exact)
+        return self
+
+    @property
+    def reported(self) -> Reported:
+        """The parsed figure."""
+        return self._reported
+
+    @property
+    def position(self) -> int:
+        """Character offset of the figure itself in the source text."""
+        return self.offset + self.quote.index(self.printed)
+
+
+class ConstantRecord(_Frozen):
+    """A number the report does not print but relations need (31 provincial units)."""
+
+    id: Identifier
+    printed: StrictStr
+    note: str
+    _reported: Reported = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _read(self) -> Self:
+        self._reported = _parse(self.printed, None)
+        return self
+
+    @property
+    def reported(self) -> Reported:
+        """The parsed constant."""
+        return self._reported
+
+
+class Exclusion(_Frozen):
+    """A number in the text that is not a statistical figure, and why."""
+
+    text: StrictStr
+    offset: int = Field(ge=0)
+    reason: Literal[
+        "date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other"
+    ]
+    note: str | None = None
+
+
+# ----------------------------------------------------------- typed statistics
+
+
+def _resolve(value: Any, info: ValidationInfo) -> Any:
+    """Turn a figure id from the fixture into its :class:`FigureRecord`."""
+    if isinstance(value, FigureRecord):
+        return value
+    figures = (info.context or {}).get("figures")
+    if figures is None:
+        raise PydanticCustomError(
+            "no_figures", "figure references need the report's figures (use pilstats.load)"
+        )
+    if not isinstance(value, str) or value not in figures:
+        raise PydanticCustomError("unknown_figure", "no figure with id {id!r}", {"id": value})
+    return figures[value]
+
+
+def _count(record: FigureRecord) -> FigureRecord:
+    if not is_count_unit(record.reported.unit):
+        raise PydanticCustomError(
+            "not_a_count", "{id} is in {unit!r}, not a count",
+            {"id": record.id, "unit": record.reported.unit},
+        )  # fmt: skip
+    return record
+
+
+def _percent(record: FigureRecord) -> FigureRecord:
+    r = record.reported
+    if not r.is_ratio:
+        raise PydanticCustomError(
+            "not_a_percentage", "{id} is in {unit!r}, not %", {"id": record.id, "unit": r.unit}
+        )
+    if r.value > _HUNDRED:
+        raise PydanticCustomError(
+            "share_over_100", "{id} = {value}% is over 100%", {"id": record.id, "value": r.value}
+        )
+    return record
+
+
+class _Dimension:
+    """Validator marker: the figure's unit has the pint dimensionality ``dim``."""
+
+    def __init__(self, dim: str) -> None:
+        self.dim = dim
+
+    def __call__(self, record: FigureRecord) -> FigureRecord:
+        actual = dimension(record.reported.unit)
+        if actual != self.dim:
+            raise PydanticCustomError(
+                "unit_mismatch", "{id} is in {unit!r} ({actual}), expected {expected}",
+                {"id": record.id, "unit": record.reported.unit, "actual": actual,
+                 "expected": self.dim},
+            )  # fmt: skip
+        return record
+
+
+_Ref = BeforeValidator(_resolve)
+_RefSchema = WithJsonSchema(
+    {"type": "string", "pattern": "^[a-z][a-z0-9_]*$", "description": "id of a figure"}
+)
+Count = Annotated[FigureRecord, _Ref, _RefSchema, AfterValidator(_count)]
+"""A figure whose unit is a measure word of counts (件, 人 …)."""
+Percent = Annotated[FigureRecord, _Ref, _RefSchema, AfterValidator(_percent)]
+"""A share or rate in %, at most 100."""
+Growth = Annotated[FigureRecord, _Ref, _RefSchema]
+"""A year-over-year change in % (may exceed 100)."""
+Area = Annotated[FigureRecord, _Ref, _RefSchema, AfterValidator(_Dimension("[length] ** 2"))]
+Mass = Annotated[FigureRecord, _Ref, _RefSchema, AfterValidator(_Dimension("[mass]"))]
+Money = Annotated[FigureRecord, _Ref, _RefSchema, AfterValidator(_Dimension("[currency]"))]
+
+
+class _Statistic(_Frozen):
+    """Base of the typed statistics: declares checks, evaluates them after validation."""
+
+    def checks(self) -> list[Check]:
+        """The checks this statistic's structure implies (none by default)."""
+        return []
+
+    def records(self) -> dict[str, FigureRecord]:
+        """Every figure record held by this model and its sub-models, by id."""
+        out: dict[str, FigureRecord] = {}
+        for name in type(self).model_fields:
+            _collect(getattr(self, name), out)
+        return out
+
+    @model_validator(mode="after")
+    def _run_checks(self, info: ValidationInfo) -> Self:
+        checks = self.checks()
+        if not checks:
+            return self
+        figures = {k: r.reported for k, r in self.records().items()}
+        context = info.context if isinstance(info.context, dict) else {}
+        conventions = context.get("conventions") or Conventions()
+        findings = [evaluate(c, figures, conventions) for c in checks]
+        sink = context.get("findings")
+        if isinstance(sink, list):
+            sink.extend(zip(checks, findings, strict=True))
+            return self
+        failed = [f for f in findings if f.status is Status.FAIL]
+        if failed:
+            raise PydanticCustomError(
+                str(failed[0].code), "{messages}",
+                {"messages": "; ".join(f"{f.check}: {f.message}" for f in failed)},
+            )  # fmt: skip
+        return self
+
+
+def _collect(value: Any, out: dict[str, FigureRecord]) -> None:
+    if isinstance(value, FigureRecord):
+        out[value.id] = value
+    elif isinstance(value, _Statistic):
+        out.update(value.records())
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _collect(v, out)
+
+
+class CaseVolume(_Statistic):
+    """Cases filed (立案): total, administrative and civil, with their shares."""
+
+    total: Count
+    administrative: Count
+    civil: Count
+    administrative_share: Percent | None = None
+    civil_share: Percent | None = None
+
+    def checks(self) -> list[Check]:
+        """Administrative + civil = total; each share of the total; shares sum to 100%."""
+        out: list[Check] = [
+            Total("case_volume.sum", self.total.id, (self.administrative.id, self.civil.id),
+                  section=self.total.section),
+        ]  # fmt: skip
+        shares = []
+        for part, share in ((self.administrative, self.administrative_share),
+                            (self.civil, self.civil_share)):  # fmt: skip
+            if share is not None:
+                out.append(Share(f"case_volume.{share.id}", part.id, self.total.id, share.id,
+                                 section=share.section))  # fmt: skip
+                shares.append(share.id)
+        if len(shares) == 2:
+            out.append(ShareSum("case_volume.shares_sum", tuple(shares),
+                                section=self.total.section))  # fmt: skip
+        return out
+
+
+class PreLitigation(_Statistic):
+    """Pre-litigation procedure (诉前程序) of administrative cases."""
+
+    administrative_cases: Count
+    consultation_closed: Count | None = None
+    consultation_share: Percent | None = None
+    suggestions: Count | None = None
+    rectification_rate: Percent | None = None
+
+    def checks(self) -> list[Check]:
+        """Consultations ≤ and as a share of administrative cases; reply rate numerators."""
+        out: list[Check] = []
+        base = self.administrative_cases.id
+        if self.consultation_closed is not None:
+            c = self.consultation_closed
+            out.append(Subset(f"pre_litigation.{c.id}_within", c.id, base, section=c.section))
+            if self.consultation_share is not None:
+                out.append(Share(f"pre_litigation.{self.consultation_share.id}", c.id, base,
+                                 self.consultation_share.id, section=c.section))  # fmt: skip
+        if self.suggestions is not None:
+            s = self.suggestions
+            out.append(Subset(f"pre_litigation.{s.id}_within", s.id, base, section=s.section))
+            if self.rectification_rate is not None:
+                out.append(Rate(f"pre_litigation.{self.rectification_rate.id}",
+                                self.rectification_rate.id, s.id, section=s.section))  # fmt: skip
+        return out
+
+
+class Litigation(_Statistic):
+    """Suits filed (提起诉讼): civil (with criminal-incidental civil) and administrative."""
+
+    total: Count
+    civil: Count
+    administrative: Count
+    criminal_incidental_civil: Count | None = None
+    civil_share: Percent | None = None
+    administrative_share: Percent | None = None
+    administrative_change: Growth | None = None
+    administrative_change_direction: Literal["up", "down"] = "up"
+    court_support_rate: Percent | None = None
+
+    def checks(self) -> list[Check]:
+        """Civil + administrative = total, shares, 刑附民 ≤ civil, year-over-year change."""
+        sec = self.total.section
+        out: list[Check] = [
+            Total("litigation.sum", self.total.id, (self.civil.id, self.administrative.id),
+                  section=sec),
+        ]  # fmt: skip
+        shares = []
+        for part, share in ((self.civil, self.civil_share),
+                            (self.administrative, self.administrative_share)):  # fmt: skip
+            if share is not None:
+                out.append(Share(f"litigation.{share.id}", part.id, self.total.id, share.id,
+                                 section=sec))  # fmt: skip
+                shares.append(share.id)
+        if len(shares) == 2:
+            out.append(ShareSum("litigation.shares_sum", tuple(shares), section=sec))
+        if self.criminal_incidental_civil is not None:
+            out.append(Subset("litigation.criminal_incidental_within_civil",
+                              self.criminal_incidental_civil.id, self.civil.id, section=sec))
+        if self.administrative_change is not None:
+            out.append(Change("litigation.administrative_change", self.administrative.id,
+                              self.administrative_change.id,
+                              self.administrative_change_direction, section=sec))
+        return out  # fmt: skip
+
+
+class Outcomes(_Statistic):
+    """What the cases achieved (办案效果), each with a unit of the right dimension."""
+
+    restored_land: Area | None = None
+    solid_waste: Mass | None = None
+    environmental_compensation: Money | None = None
+    counterfeit_food: Mass | None = None
+    counterfeit_drugs: Mass | None = None
+    state_assets: Money | None = None
+    land_fees: Money | None = None
+
+
+class FieldMember(_Frozen):
+    """One field's case count (and share) inside a group."""
+
+    field: CaseField
+    count: Count
+    share: Percent | None = None
+
+
+class FieldGroupBreakdown(_Statistic):
+    """A group of fields: its total, its share of all cases, and the listed members.
+
+    ``partial`` marks a list that the text does not close (其中…等): members may sum
+    to less than the total. ``unlisted`` names the field(s) the remainder belongs to,
+    reported as a derived figure, never as a reported one.
+    """
+
+    group: FieldGroup
+    total: Count
+    share: Percent | None = None
+    members: tuple[FieldMember, ...] = ()
+    partial: bool = False
+    unlisted: tuple[CaseField, ...] = ()
+    members_share: Percent | None = None
+
+    def records(self) -> dict[str, FigureRecord]:
+        """The group's figures, members' included."""
+        out = super().records()
+        for m in self.members:
+            out[m.count.id] = m.count
+            if m.share is not None:
+                out[m.share.id] = m.share
+        return out
+
+    def checks(self) -> list[Check]:
+        """Members sum to (or stay within) the total; member shares sum to the group's."""
+        g = self.group.value
+        sec = self.total.section
+        out: list[Check] = []
+        if self.members:
+            remainder = "+".join(f.value for f in self.unlisted) or None
+            out.append(Total(f"fields.{g}.sum", self.total.id,
+                             tuple(m.count.id for m in self.members),
+                             complete=not self.partial, remainder=remainder, section=sec))
+        shares = [m.share.id for m in self.members if m.share is not None]
+        if shares and len(shares) == len(self.members) and self.share is not None:
+            out.append(ShareSum(f"fields.{g}.shares_sum", tuple(shares), self.share.id,
+                                section=sec))
+        return out  # fmt: skip
+
+    @model_validator(mode="after")
+    def _members_belong(self) -> Self:
+        for m in self.members:
+            if m.field.group is not self.group:
+                raise PydanticCustomError(
+                    "field_not_in_group", "{field} belongs to {actual}, not {group}",
+                    {"field": m.field.value, "actual": m.field.group.value,
+                     "group": self.group.value},
+                )  # fmt: skip
+        return self
+
+
+class FieldBreakdown(_Statistic):
+    """Cases by field: the three groups and the grand total they partition."""
+
+    total: Count
+    groups: tuple[FieldGroupBreakdown, ...]
+
+    def checks(self) -> list[Check]:
+        """Group totals partition the grand total; shares of it; group shares sum to 100%."""
+        sec = self.total.section
+        out: list[Check] = [
+            Total("fields.groups_sum", self.total.id, tuple(g.total.id for g in self.groups),
+                  section=sec),
+        ]
+        for g in self.groups:
+            for m in g.members:
+                if m.share is not None:
+                    out.append(Share(f"fields.{m.share.id}", m.count.id, self.total.id,
+                                     m.share.id, section=m.share.section))
+            if g.share is not None:
+                out.append(Share(f"fields.{g.share.id}", g.total.id, self.total.id,
+                                 g.share.id, section=g.share.section))
+        shares = [g.share.id for g in self.groups if g.share is not None]
+        if len(shares) == len(self.groups):
+            out.append(ShareSum("fields.group_shares_sum", tuple(shares), section=sec))
+        return out  # fmt: skip
+
+    def records(self) -> dict[str, FigureRecord]:
+        """The grand total and every group's figures."""
+        out = {self.total.id: self.total}
+        for g in self.groups:
+            out.update(g.records())
+        return out
+
+
+class Statistics(_Frozen):
+    """The statistics every edition of the white paper reports, by figure id."""
+
+    case_volume: CaseVolume | None = None
+    pre_litigation: PreLitigation | None = None
+    litigation: Litigation | None = None
+    outcomes: Outcomes | None = None
+    fields: FieldBreakdown | None = None
+
+
+class Report(_Frozen):
+    """A validated fixture: figures, typed statistics, relations, exclusions, findings.
+
+    Build it with :func:`pilstats.load` (or :meth:`from_mapping`), which provides the
+    validation context the figure references need.
+    """
+
+    schema_version: Literal[1]
+    report: ReportMeta
+    conventions: ConventionsSpec = ConventionsSpec()
+    figures: tuple[FigureRecord, ...]
+    constants: tuple[ConstantRecord, ...] = ()
+    statistics: Statistics | None = None
+    relations: tuple[Relation, ...] = ()
+    excluded: tuple[Exclusion, ...] = ()
+    _evaluated: tuple[tuple[Check, Finding], ...] = PrivateAttr(default=())
+    _source: Path | None = PrivateAttr(default=None)
+
+    @field_validator("conventions", mode="after")
+    @classmethod
+    def _share_conventions(cls, v: ConventionsSpec, info: ValidationInfo) -> ConventionsSpec:
+        if isinstance(info.context, dict):
+            info.context["conventions"] = v.to_conventions()
+        return v
+
+    @field_validator("figures", mode="after")
+    @classmethod
+    def _index_figures(
+        cls, v: tuple[FigureRecord, ...], info: ValidationInfo
+    ) -> tuple[FigureRecord, ...]:
+        seen: dict[str, int] = {}
+        for i, f in enumerate(v):
+            if f.id in seen:
+                raise PydanticCustomError(
+                    "duplicate_id", "figure id {id!r} at index {i} repeats index {j}",
+                    {"id": f.id, "i": i, "j": seen[f.id]},
+                )  # fmt: skip
+            seen[f.id] = i
+        if isinstance(info.context, dict):
+            info.context["figures"] = {f.id: f for f in v}
+        return v
+
+    @model_validator(mode="after")
+    def _evaluate(self, info: ValidationInfo) -> Self:
+        values = self.values()
+        if len(values) != len(self.figures) + len(self.constants):
+            dup = sorted({c.id for c in self.constants} & {f.id for f in self.figures})
+            raise PydanticCustomError("duplicate_id", "constant ids repeat figure ids: {ids}",
+                                      {"ids": ", ".join(dup)})  # fmt: skip
+        ids = set()
+        for rel in self.relations:
+            if rel.id in ids:
+                raise PydanticCustomError("duplicate_id", "relation id {id!r} repeats",
+                                          {"id": rel.id})  # fmt: skip
+            ids.add(rel.id)
+            unknown = [f for f in rel.figures if f not in values]
+            if unknown:
+                raise PydanticCustomError(
+                    "unknown_figure", "relation {id!r} names unknown figure(s) {ids}",
+                    {"id": rel.id, "ids": ", ".join(unknown)},
+                )  # fmt: skip
+            for fid in _share_ids(rel):
+                if values[fid].is_ratio and values[fid].value > _HUNDRED:
+                    raise PydanticCustomError(
+                        "share_over_100", "{id} = {value}% is a share over 100%",
+                        {"id": fid, "value": values[fid].value},
+                    )  # fmt: skip
+        context = info.context if isinstance(info.context, dict) else {}
+        model_findings = context.get("findings")
+        evaluated: list[tuple[Check, Finding]] = list(
+            model_findings if isinstance(model_findings, list) else []
+        )
+        conventions = self.conventions.to_conventions()
+        evaluated.extend((rel, evaluate(rel, values, conventions)) for rel in self.relations)
+        self._evaluated = tuple(evaluated)
+        return self
+
+    @classmethod
+    def from_mapping(cls, data: Any) -> Report:
+        """Validate plain data (as read from YAML) with the context references need."""
+        return cls.model_validate(data, context={"findings": []})
+
+    def values(self) -> dict[str, Reported]:
+        """Every figure and constant, parsed, by id."""
+        out = {f.id: f.reported for f in self.figures}
+        out.update({c.id: c.reported for c in self.constants})
+        return out
+
+    def checks(self) -> tuple[Check, ...]:
+        """Every check: the typed statistics' first, then the fixture's relations."""
+        return tuple(c for c, _ in self._evaluated)
+
+    def findings(self) -> tuple[Finding, ...]:
+        """The finding of every check, in the order of :meth:`checks`."""
+        return tuple(f for _, f in self._evaluated)
+
+    @property
+    def source_path(self) -> Path | None:
+        """The fixture file this report was loaded from, if any."""
+        return self._source
+
+    def figure(self, fid: str) -> FigureRecord:
+        """The figure record with id ``fid``."""
+        for f in self.figures:
+            if f.id == fid:
+                return f
+        raise KeyError(fid)
+
+
+def _share_ids(rel: Check) -> tuple[str, ...]:
+    if isinstance(rel, Share):
+        return (rel.share,)
+    if isinstance(rel, ShareSum):
+        return rel.shares
+    if isinstance(rel, Rate):
+        return (rel.rate,)
+    return ()

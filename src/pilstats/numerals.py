@@ -1,0 +1,196 @@
+"""Chinese and Arabic numerals to exact :class:`~decimal.Decimal` values.
+
+``parse_numeral`` reads the number part of a printed figure — Arabic digits
+(``189885``, ``28.9``), Chinese numerals (``四十六``, ``两万``, ``一千零五``) and the
+mixtures official texts use (``28.9万``, ``1万2千``) — and returns a Decimal whose
+*exponent records the printed precision*: ``28.9万`` is ``Decimal("2.89E+5")`` (known to
+the thousand), ``两万`` is ``Decimal("2E+4")``, ``189885`` is ``Decimal("189885")``.
+
+Nothing is guessed: a range such as ``两三``, a unit with no number (``千``), units out
+of order (``十百``) or an over-long number raise :class:`NumeralParseError` naming the
+text and the position. Thousands separators and full-width forms are handled by the
+caller (:func:`pilstats.figure.parse_figure`).
+"""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pilstats.errors import NumeralParseError
+
+__all__ = ["MAGNITUDES", "NUMERAL_CHARS", "parse_numeral"]
+
+_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES: dict[str, int] = {"万": 10**4, "亿": 10**8}
+"""The large units that also serve as magnitudes after Arabic digits (28.9万)."""
+
+NUMERAL_CHARS = frozenset("0123456789.") | set(_DIGITS) | set(_SMALL) | set(MAGNITUDES)
+"""Every character that may occur in a numeral accepted by :func:`parse_numeral`."""
+
+_MAX_DIGITS = 30
+
+
+@dataclass
+class _Token:
+    value: Decimal
+    exponent: int  # printed exponent of the token itself
+    start: int
+    chinese: bool
+
+
+def _arabic(text: str, i: int) -> tuple[_Token, int]:
+    j = i
+    dot = False
+    while j < len(text) and (text[j].isascii() and (text[j].isdigit() or text[j] == ".")):
+        if text[j] == ".":
+            if dot:
+                raise NumeralParseError(text, j, "a second decimal point")
+            dot = True
+        j += 1
+    run = text[i:j]
+    if run.endswith("."):
+        raise NumeralParseError(text, j - 1, "a decimal point with no digits after it")
+    if run.startswith("."):
+        raise NumeralParseError(text, i, "a decimal point with no digits before it")
+    if len(run.replace(".", "")) > _MAX_DIGITS:
+        raise NumeralParseError(text, i, f"more than {_MAX_DIGITS} digits")
+    value = Decimal(run)
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return _Token(value, exponent, i, chinese=False), j
+
+
+def parse_numeral(text: str) -> Decimal:
+    """Read a numeral exactly; the result's exponent is the finest printed place.
+
+    >>> parse_numeral("28.9万")
+    Decimal('2.89E+5')
+    >>> parse_numeral("1万2千")
+    Decimal('1.2E+4')
+    >>> parse_numeral("四十六")
+    Decimal('46')
+
+    Raises:
+        NumeralParseError: the text is not a single exactly readable number.
+    """
+    if not text:
+        raise NumeralParseError(text, 0, "no number")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 80
+        ctx.traps[decimal.Inexact] = True
+        return _parse(text)
+
+
+def _parse(text: str) -> Decimal:
+    total = Decimal(0)
+    section = Decimal(0)
+    pending: _Token | None = None
+    pending_after_unit: int | None = None  # unit value right before a bare digit (一千二)
+    zero_seen = False
+    last_small: int | None = None
+    last_big: int | None = None
+    # (exponent of each number token, after all multipliers applied); min = precision
+    exponents: list[int] = []
+    section_exps: list[int] = []  # exponents of numbers in the current section
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isascii() and (ch.isdigit() or ch == "."):
+            if pending is not None:
+                raise NumeralParseError(text, i, "two numbers in a row")
+            pending, i = _arabic(text, i)
+            if zero_seen:
+                pending_after_unit = None
+                zero_seen = False
+            continue
+        if ch in _DIGITS:
+            d = _DIGITS[ch]
+            if pending is not None:
+                raise NumeralParseError(
+                    text, i, "two digits in a row (a range such as 两三 is not one figure)"
+                )
+            if d == 0:
+                zero_seen = True
+                pending_after_unit = None
+                i += 1
+                continue
+            previous_unit = pending_after_unit if not zero_seen else None
+            pending = _Token(Decimal(d), 0, i, chinese=True)
+            pending_after_unit = previous_unit
+            zero_seen = False
+            i += 1
+            continue
+        if ch in _SMALL:
+            u = _SMALL[ch]
+            if pending is None:
+                if u == 10 and section == 0 and total == 0 and not exponents:
+                    pending = _Token(Decimal(1), 0, i, chinese=True)
+                else:
+                    raise NumeralParseError(text, i, f"{ch} has no number before it")
+            if last_small is not None and u >= last_small:
+                raise NumeralParseError(text, i, f"{ch} out of order")
+            section += pending.value * u
+            section_exps.append(pending.exponent + len(str(u)) - 1)
+            last_small = u
+            pending = None
+            pending_after_unit = u
+            zero_seen = False
+            i += 1
+            continue
+        if ch in MAGNITUDES:
+            big = MAGNITUDES[ch]
+            if pending is not None:
+                section += pending.value
+                section_exps.append(pending.exponent)
+                pending = None
+            if section == 0 and total == 0:
+                raise NumeralParseError(text, i, f"{ch} has no number before it")
+            shift = len(str(big)) - 1
+            if last_big is not None and big == last_big:
+                raise NumeralParseError(text, i, f"{ch} repeated")
+            if last_big is not None and big > last_big:
+                total = (total + section) * big
+                exponents = [e + shift for e in exponents + section_exps]
+            else:
+                if section == 0:
+                    raise NumeralParseError(text, i, f"{ch} has no number before it")
+                total += section * big
+                exponents.extend(e + shift for e in section_exps)
+            section = Decimal(0)
+            section_exps = []
+            last_small = None
+            last_big = big
+            pending_after_unit = big
+            zero_seen = False
+            i += 1
+            continue
+        raise NumeralParseError(text, i, f"{ch!r} is not part of a numeral")
+    if pending is not None:
+        if pending.chinese and pending_after_unit is not None and pending_after_unit >= 100:
+            # colloquial 一千二 = 1200, 两万五 = 25000: the bare digit counts the next place down
+            step = pending_after_unit // 10
+            section += pending.value * step
+            section_exps.append(len(str(step)) - 1)
+        elif not pending.chinese and pending_after_unit is not None and pending_after_unit >= 100:
+            raise NumeralParseError(
+                text, pending.start, "ambiguous: an Arabic number after a unit needs its own unit"
+            )
+        else:
+            section += pending.value
+            section_exps.append(pending.exponent)
+    elif zero_seen:
+        raise NumeralParseError(text, len(text) - 1, "零 must be followed by a digit")
+    total += section
+    exponents.extend(section_exps)
+    if not exponents:
+        raise NumeralParseError(text, 0, "no number")
+    exponent = min(exponents)
+    if len(total.to_integral_value(rounding=decimal.ROUND_FLOOR).as_tuple().digits) > _MAX_DIGITS:
+        raise NumeralParseError(text, 0, f"more than {_MAX_DIGITS} digits")
+    return total.quantize(Decimal(1).scaleb(exponent))
