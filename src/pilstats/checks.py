@@ -450,11 +450,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     verb = "上升" if c.direction == "up" else "下降"
     head = f"{cur} = previous × (1 {'+' if c.direction == 'up' else '−'} {chg})"
     if c.direction == "down" and change.hi >= HUNDRED:
-        return Finding(
-            c.id, c.kind, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head}: a fall of 100% or more leaves no previous value to derive",
-            section=c.section,
-        )  # fmt: skip
+        return _eval_steep_fall(c, ctx, current, change, head)
     prev = previous_bounds(current, change, c.direction)
     if c.previous is not None:
         problem = _units_agree(ctx, (c.current, c.previous), same_noun=False)
@@ -497,6 +493,38 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     return Finding(
         c.id, c.kind, code, _status(ok), c.figures, message, str(prev), None, slack,
         derived, c.section,
+    )  # fmt: skip
+
+
+def _eval_steep_fall(
+    c: Change, ctx: _Ctx, current: Interval, change: Interval, head: str
+) -> Finding:
+    """A fall whose interval reaches 100%: the previous value has no upper bound."""
+    if change.lo >= HUNDRED:
+        ok = Fraction(0) in current
+        message = f"{head}: a fall of 100% or more leaves 0, " + (
+            "consistent with the current value" if ok else f"but the current value is {current}"
+        )
+        status = Status.UNTESTABLE if ok else Status.FAIL
+        code = FindingCode.CHANGE_UNTESTABLE if ok else FindingCode.CHANGE_NO_PREVIOUS
+        return Finding(c.id, c.kind, code, status, c.figures, message, section=c.section)
+    lower = current.lo / (1 - change.lo / HUNDRED)
+    bound = f"previous ≥ {format_fraction(lower, direction=-1)}"
+    if c.previous is None:
+        return Finding(
+            c.id, c.kind, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE, c.figures,
+            f"{head}: {bound}, unbounded above, so some integer always fits",
+            section=c.section,
+        )  # fmt: skip
+    printed_prev = ctx.bounds(c.previous, ctx.fig(c.current).unit)
+    ok = printed_prev.hi > lower or (printed_prev.hi == lower and printed_prev.hi_closed)
+    message = f"{head}: {bound}; printed previous {ctx.fig(c.previous)}" + (
+        "" if ok else " is below it"
+    )
+    code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
+    return Finding(
+        c.id, c.kind, code, _status(ok), c.figures, message, None, str(printed_prev),
+        section=c.section,
     )  # fmt: skip
 
 

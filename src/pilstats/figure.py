@@ -39,7 +39,8 @@ class Qualifier(StrEnum):
     (5800 → 100, 3239万 → 1万, 3100万 → 100万, 9.6亿 → 0.1亿):
 
     * ``约`` / ``左右`` (about): the rounding interval at the printed precision, both
-      ends closed (约31.5亿元 → [31.45亿, 31.55亿]).
+      ends closed (约31.5亿元 → [31.45亿, 31.55亿]); trailing zeros of an integer are
+      not taken as significant (约5000人 → [4500, 5500], 约30% → [25, 35]).
     * ``余`` / ``多`` (more than, "odd"): ``[x, x + u)`` (5800余件 → [5800, 5900);
       3100余万元 → [3100万, 3200万); 9.6亿余元 → [9.6亿, 9.7亿)).
     * ``近`` (nearly) / ``不足`` (short of): ``[x - u, x)`` (近5600家 → [5500, 5600)).
@@ -148,7 +149,12 @@ class Reported:
                 return Interval.point(v)
             return unround(self.value, conventions.rounding)
         if q in (Qualifier.ABOUT, Qualifier.AROUND):
-            return unround(self.value, conventions.approx_rounding)
+            value = self.value
+            if self.exponent >= 0 and value != 0:
+                # 约5000: trailing zeros of an integer say nothing about precision
+                places = len(str(last_nonzero_unit(value).numerator)) - 1
+                value = value.quantize(Decimal(1).scaleb(places))
+            return unround(value, conventions.approx_rounding)
         u = last_nonzero_unit(self.value)
         if q in (Qualifier.MORE, Qualifier.ODD):
             return Interval(v, v + u, True, False)

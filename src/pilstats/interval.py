@@ -132,7 +132,9 @@ class Interval:
         hi = self.hi * other.hi
         lo_closed = (self.lo == 0 and self.lo_closed) or (other.lo == 0 and other.lo_closed)
         lo_closed = lo_closed or (self.lo_closed and other.lo_closed)
-        hi_closed = self.hi_closed and other.hi_closed
+        hi_closed = (self.hi_closed and other.hi_closed) or (
+            (self.hi == 0 and self.hi_closed) or (other.hi == 0 and other.hi_closed)
+        )
         return Interval(lo, hi, lo_closed, hi_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
@@ -145,7 +147,7 @@ class Interval:
             msg = "divisor interval touches zero; the quotient is unbounded"
             raise ValueError(msg)
         hi = self.hi / other.lo
-        hi_closed = self.hi_closed and other.lo_closed
+        hi_closed = self.hi_closed and (other.lo_closed or self.hi == 0)
         return Interval(lo, hi, lo_closed, hi_closed)
 
     def intersects(self, other: Interval) -> bool:

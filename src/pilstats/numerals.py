@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from pilstats.errors import NumeralParseError
 
-__all__ = ["MAGNITUDES", "NUMERAL_CHARS", "parse_numeral"]
+__all__ = ["MAGNITUDES", "NUMERAL_CHARS", "chinese_numeral", "parse_numeral"]
 
 _DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -194,3 +194,50 @@ def _parse(text: str) -> Decimal:
     if len(total.to_integral_value(rounding=decimal.ROUND_FLOOR).as_tuple().digits) > _MAX_DIGITS:
         raise NumeralParseError(text, 0, f"more than {_MAX_DIGITS} digits")
     return total.quantize(Decimal(1).scaleb(exponent))
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """Write a non-negative integer below 10**12 in Chinese numerals (standard form).
+
+    >>> chinese_numeral(46), chinese_numeral(1005), chinese_numeral(20000)
+    ('四十六', '一千零五', '二万')
+    """
+    if n < 0 or n >= 10**12:
+        raise ValueError("chinese_numeral takes 0 <= n < 10**12")
+    if n == 0:
+        return "零"
+    parts = []
+    for big, word in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        chunk = n // big % 10**4 if big < 10**8 else n // big
+        if chunk:
+            parts.append((chunk, word, big))
+    out = ""
+    previous_big = None
+    for chunk, word, big in parts:
+        # a gap of zeros between sections, or a section below 1000, needs 零
+        if previous_big is not None and (chunk < 1000 or previous_big // big > 10**4):
+            out += "零"
+        out += _section(chunk, leading=not out) + word
+        previous_big = big
+    return out
+
+
+def _section(n: int, *, leading: bool) -> str:
+    text = ""
+    zero = False
+    for value, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        if value == 10 and d == 1 and leading and not text:
+            text += "十"
+        else:
+            text += _CN_DIGITS[d] + word
+    return text

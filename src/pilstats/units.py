@@ -13,7 +13,6 @@ Nothing else in pilstats creates a ``UnitRegistry``.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -75,10 +74,14 @@ def is_count_unit(unit: str) -> bool:
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """The single pint registry (``non_int_type=Decimal``), built on first use."""
+    """The single pint registry, built on first use.
+
+    ``non_int_type=Fraction`` keeps definitions such as 亩 = 10000/15 m² exact (with
+    Decimal, 1 亩 would be 666.6…667 m²).
+    """
     import pint  # noqa: PLC0415 - deliberately lazy: ~0.1 s that most commands never pay
 
-    ureg = pint.UnitRegistry(None, non_int_type=Decimal, cache_folder=None)
+    ureg = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
     path = resources.files("pilstats") / "data" / "units_zh.txt"
     with resources.as_file(path) as file:
         ureg.load_definitions(str(file))
@@ -94,7 +97,15 @@ def _check_known(unit: str) -> None:
 def dimension(unit: str) -> str:
     """The pint dimensionality of ``unit`` as text, e.g. ``[length] ** 2`` for 亩."""
     _check_known(unit)
-    return str(registry().parse_units(unit).dimensionality)
+    dims = registry().get_dimensionality(unit)
+    if not dims:
+        return "dimensionless"
+    terms = []
+    for name, exp in sorted(dims.items()):
+        power = Fraction(exp)
+        text = str(power.numerator) if power.denominator == 1 else str(power)
+        terms.append(name if power == 1 else f"{name} ** {text}")
+    return " * ".join(terms)
 
 
 @cache
@@ -114,7 +125,7 @@ def conversion_factor(source: str, target: str) -> Fraction:
     import pint  # noqa: PLC0415
 
     try:
-        magnitude = ureg.Quantity(Decimal(1), source).to(target).magnitude
+        magnitude = ureg.Quantity(Fraction(1), source).to(target).magnitude
     except pint.DimensionalityError as exc:
         raise UnitError(f"{source!r} and {target!r} measure different things") from exc
-    return Fraction(Decimal(magnitude))
+    return Fraction(magnitude)

@@ -1,0 +1,132 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+from pilstats import NumeralParseError, Qualifier, UnitError, format_figure, parse_figure
+from pilstats.figure import Conventions
+from pilstats.rounding import Rounding
+from pilstats.strategies import figure_texts
+
+
+class TestParseFigure:
+    @pytest.mark.parametrize(
+        ("text", "value", "unit", "qualifier"),
+        [
+            ("约 28.9 万亩", "289000", "亩", "约"),
+            ("189,885件", "189885", "件", None),
+            ("189885 件", "189885", "件", None),
+            ("１８９８８５件", "189885", "件", None),
+            ("88.4%", "88.4", "%", None),
+            ("88.4％", "88.4", "%", None),
+            ("5800余件", "5800", "件", "余"),
+            ("3239万余元", "32390000", "元", "余"),
+            ("3100余万元", "31000000", "元", "余"),
+            ("9.6 亿余元", "960000000", "元", "余"),
+            ("1100多万元", "11000000", "元", "多"),
+            ("近 5600 家", "5600", "家", "近"),
+            ("约 33 万千克", "330000", "千克", "约"),
+            ("约 8888 千克", "8888", "千克", "约"),
+            ("四十六批", "46", "批", None),
+            ("十个", "10", "个", None),
+            ("两万人", "20000", "人", None),
+            ("1万2千元", "12000", "元", None),
+            ("1.69 万吨", "16900", "吨", None),
+            ("超100万元", "1000000", "元", "超"),
+            ("30%左右", "30", "%", "左右"),
+            ("5个百分点", "5", "个百分点", None),
+        ],
+    )
+    def test_examples(self, text: str, value: str, unit: str, qualifier: str | None) -> None:
+        """Value (magnitude applied), unit and qualifier of printed figures."""
+        f = parse_figure(text)
+        assert f.value == Decimal(value)
+        assert f.unit == unit
+        assert (f.qualifier.value if f.qualifier else None) == qualifier
+        assert f.printed == text
+
+    def test_precision_is_kept(self) -> None:
+        """28.90 keeps two decimals; 28.9万 is known to the thousand."""
+        assert parse_figure("28.90元").exponent == -2
+        assert parse_figure("28.9万元").exponent == 3
+
+    def test_measure_word_beats_numeral_character(self) -> None:
+        """千克 is a unit, not 千 times 克."""
+        assert parse_figure("8888千克").value == 8888
+
+    @pytest.mark.parametrize(
+        "text", ["两三个", "-5件", "", "约", "件", "1..2件", "1万2元", "5800余余件", "约5800余件"]
+    )
+    def test_unreadable(self, text: str) -> None:
+        """Ranges, signs, missing numbers and doubled qualifiers are errors, not guesses."""
+        with pytest.raises(NumeralParseError):
+            parse_figure(text)
+
+    @pytest.mark.parametrize("text", ["5800件等", "12 furlongs", "3mu"])
+    def test_unknown_unit(self, text: str) -> None:
+        """A unit missing from the definitions file is a UnitError."""
+        with pytest.raises(UnitError, match="unknown unit"):
+            parse_figure(text)
+
+    def test_not_text(self) -> None:
+        """Floats are refused: they have already lost the printed precision."""
+        with pytest.raises(TypeError):
+            parse_figure(12.3)  # type: ignore[arg-type]
+
+
+class TestBounds:
+    @pytest.mark.parametrize(
+        ("text", "interval"),
+        [
+            ("189885件", "189885"),
+            ("88.4%", "[88.35, 88.45)"),
+            ("528.9 万吨", "[5288500, 5289500)"),
+            ("约 31.5 亿元", "[3145000000, 3155000000]"),
+            ("约 28.9 万亩", "[288500, 289500]"),
+            ("约5000人", "[4500, 5500]"),
+            ("5800余件", "[5800, 5900)"),
+            ("3239万余元", "[32390000, 32400000)"),
+            ("3100余万元", "[31000000, 32000000)"),
+            ("9.6亿余元", "[960000000, 970000000)"),
+            ("1100多万元", "[11000000, 12000000)"),
+            ("1000余个", "[1000, 2000)"),
+            ("近5600家", "[5500, 5600)"),
+            ("不足5600家", "[5500, 5600)"),
+            ("超100万元", "(1000000, 2000000)"),
+            ("逾3万人", "(30000, 40000)"),
+            ("33千克", "[32.5, 33.5)"),
+        ],
+    )
+    def test_documented_semantics(self, text: str, interval: str) -> None:
+        """The intervals the README documents."""
+        assert str(parse_figure(text).bounds()) == interval
+
+    def test_conventions_change_unqualified_bounds(self) -> None:
+        """Truncation moves 88.4% to [88.4, 88.5); inexact counts widen 189885件."""
+        assert str(parse_figure("88.4%").bounds(Conventions(Rounding.TRUNCATE))) == "[88.4, 88.5)"
+        loose = Conventions(counts_exact=False)
+        assert str(parse_figure("189885件").bounds(loose)) == "[189884.5, 189885.5)"
+
+    def test_exact_override(self) -> None:
+        """exact=False makes a count a rounded figure."""
+        assert not parse_figure("1200件", exact=False).bounds().is_point
+
+
+class TestFormat:
+    def test_canonical(self) -> None:
+        """Spaces go, qualifiers keep their place."""
+        assert format_figure(parse_figure("约 28.9 万亩")) == "约28.9万亩"
+        assert format_figure(parse_figure("3100 余万元")) == "3100余万元"
+        assert str(parse_figure("30%左右")) == "30%左右"
+
+    @given(figure_texts())
+    def test_round_trip(self, text: str) -> None:
+        """parse_figure(format_figure(f)) == f for every printable figure."""
+        f = parse_figure(text)
+        assert parse_figure(format_figure(f)) == f
+
+    def test_qualifier_enum(self) -> None:
+        """Qualifiers are the printed words."""
+        assert Qualifier("余") is Qualifier.MORE
+        assert not Qualifier.MORE.is_prefix
+        assert Qualifier.ABOUT.is_prefix

@@ -1,0 +1,90 @@
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pilstats import Interval
+from pilstats.interval import format_fraction
+
+fractions = st.fractions(min_value=0, max_value=10**6, max_denominator=1000)
+
+
+@st.composite
+def intervals_with_member(draw: st.DrawFn, *, positive: bool = False) -> tuple[Interval, Fraction]:
+    a, b = sorted([draw(fractions), draw(fractions)])
+    if positive:
+        a, b = a + 1, b + 1
+    lo_closed, hi_closed = draw(st.booleans()), draw(st.booleans())
+    if a == b:
+        lo_closed = hi_closed = True
+    iv = Interval(a, b, lo_closed, hi_closed)
+    t = draw(st.fractions(min_value=0, max_value=1, max_denominator=97))
+    x = a + (b - a) * t
+    if x not in iv:
+        x = (a + b) / 2
+    return iv, x
+
+
+class TestLaws:
+    @given(intervals_with_member(), intervals_with_member())
+    def test_sum_contains(self, p: tuple[Interval, Fraction], q: tuple[Interval, Fraction]) -> None:
+        """a in A and b in B imply a + b in A + B."""
+        assert p[1] + q[1] in p[0] + q[0]
+
+    @given(intervals_with_member(), intervals_with_member())
+    def test_difference_contains(
+        self, p: tuple[Interval, Fraction], q: tuple[Interval, Fraction]
+    ) -> None:
+        """a - b lies in A - B."""
+        assert p[1] - q[1] in p[0] - q[0]
+
+    @given(intervals_with_member(), intervals_with_member())
+    def test_product_contains(
+        self, p: tuple[Interval, Fraction], q: tuple[Interval, Fraction]
+    ) -> None:
+        """a * b lies in A * B for non-negative intervals."""
+        assert p[1] * q[1] in p[0] * q[0]
+
+    @given(intervals_with_member(), intervals_with_member(positive=True))
+    def test_quotient_contains(
+        self, p: tuple[Interval, Fraction], q: tuple[Interval, Fraction]
+    ) -> None:
+        """a / b lies in A / B when B is positive."""
+        assert p[1] / q[1] in p[0] / q[0]
+
+    @given(intervals_with_member(), intervals_with_member())
+    def test_common_member_means_intersects(
+        self, p: tuple[Interval, Fraction], q: tuple[Interval, Fraction]
+    ) -> None:
+        """Intervals sharing a member intersect; intersects is symmetric."""
+        assert p[0].intersects(q[0]) == q[0].intersects(p[0])
+        if p[1] in q[0]:
+            assert p[0].intersects(q[0])
+
+
+class TestBasics:
+    def test_half_open_neighbours_do_not_intersect(self) -> None:
+        """[1, 2) and [2, 3) share no number; [1, 2] and [2, 3) do."""
+        assert not Interval(Fraction(1), Fraction(2), True, False).intersects(
+            Interval(Fraction(2), Fraction(3))
+        )
+        assert Interval(Fraction(1), Fraction(2)).intersects(Interval(Fraction(2), Fraction(3)))
+
+    def test_integers(self) -> None:
+        """Integers respect open ends: (721.9, 722.3] holds only 722."""
+        iv = Interval(Fraction(7219, 10), Fraction(7223, 10), False, True)
+        assert list(iv.integers()) == [722]
+        assert list(Interval(Fraction(1), Fraction(2), False, False).integers()) == []
+
+    def test_empty_rejected(self) -> None:
+        """An interval must hold a number."""
+        with pytest.raises(ValueError, match="empty"):
+            Interval(Fraction(1), Fraction(1), True, False)
+
+    def test_format(self) -> None:
+        """Terminating fractions print exactly; others outward-rounded with ~."""
+        assert format_fraction(Fraction(1, 8)) == "0.125"
+        assert format_fraction(Fraction(1, 3), direction=-1).startswith("~0.3333")
+        assert format_fraction(Fraction(2, 3), direction=1).endswith("7")
+        assert str(Interval.point(5)) == "5"

@@ -1,0 +1,75 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pilstats import NumeralParseError, parse_numeral
+from pilstats.numerals import chinese_numeral
+
+
+class TestParseNumeral:
+    @pytest.mark.parametrize(
+        ("text", "value", "exponent"),
+        [
+            ("189885", "189885", 0),
+            ("28.9万", "289000", 3),
+            ("1.69万", "16900", 2),
+            ("9.6亿", "960000000", 7),
+            ("1万2千", "12000", 3),
+            ("四十六", "46", 0),
+            ("十", "10", 1),
+            ("十五", "15", 0),
+            ("两万", "20000", 4),
+            ("一千零五", "1005", 0),
+            ("一千二", "1200", 2),
+            ("两万五", "25000", 3),
+            ("1.0000001万", "10000.001", -3),
+            ("12.30", "12.30", -2),
+            ("3万亿", "3000000000000", 12),
+        ],
+    )
+    def test_values_and_precision(self, text: str, value: str, exponent: int) -> None:
+        """Values are exact and the exponent records the finest printed place."""
+        got = parse_numeral(text)
+        assert got == Decimal(value)
+        assert got.as_tuple().exponent == exponent
+
+    @pytest.mark.parametrize(
+        ("text", "position"),
+        [("两三", 1), ("千", 0), ("十百", 1), ("1万2", 2), ("1..2", 2), ("万万", 0), ("零", 0),
+         ("1" * 31, 0), ("", 0), ("3x", 1)],
+    )  # fmt: skip
+    def test_rejects_with_position(self, text: str, position: int) -> None:
+        """Ranges, dangling units, ambiguous forms and junk raise with the position."""
+        with pytest.raises(NumeralParseError) as info:
+            parse_numeral(text)
+        assert info.value.position == position
+        assert info.value.text == text
+        assert str(position) in str(info.value)
+
+    def test_error_is_a_value_error(self) -> None:
+        """Callers that only know builtins can catch ValueError."""
+        with pytest.raises(ValueError, match="两三"):
+            parse_numeral("两三")
+
+
+class TestChineseNumeral:
+    @pytest.mark.parametrize(
+        ("n", "text"),
+        [(46, "四十六"), (10, "十"), (1005, "一千零五"), (10010, "一万零一十"),
+         (100000001, "一亿零一"), (1000010000, "十亿零一万")],
+    )  # fmt: skip
+    def test_examples(self, n: int, text: str) -> None:
+        """Standard forms, with 零 for gaps."""
+        assert chinese_numeral(n) == text
+
+    @given(st.integers(min_value=1, max_value=10**12 - 1))
+    def test_round_trip(self, n: int) -> None:
+        """parse_numeral(chinese_numeral(n)) == n for every n."""
+        assert parse_numeral(chinese_numeral(n)) == n
+
+    def test_range(self) -> None:
+        """Negative and huge numbers are refused."""
+        with pytest.raises(ValueError, match="chinese_numeral"):
+            chinese_numeral(-1)

@@ -1,0 +1,63 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pilstats import Interval, Rounding, round_to, unround
+
+
+class TestUnround:
+    @pytest.mark.parametrize(
+        ("rounding", "expected"),
+        [
+            (Rounding.HALF_UP, "[88.35, 88.45)"),
+            (Rounding.UP_OR_DOWN, "[88.35, 88.45]"),
+            (Rounding.HALF_EVEN, "[88.35, 88.45]"),
+            (Rounding.TRUNCATE, "[88.4, 88.5)"),
+            (Rounding.FLOOR, "[88.4, 88.5)"),
+            (Rounding.CEILING, "(88.3, 88.4]"),
+        ],
+    )
+    def test_conventions(self, rounding: Rounding, expected: str) -> None:
+        """Each convention has its own pre-image of 88.4."""
+        assert str(unround(Decimal("88.4"), rounding)) == expected
+
+    def test_half_even_odd_digit_is_open(self) -> None:
+        """88.3 under banker's rounding: ties at both ends go elsewhere."""
+        assert str(unround(Decimal("88.3"), Rounding.HALF_EVEN)) == "(88.25, 88.35)"
+
+    def test_precision_from_exponent(self) -> None:
+        """12.30 is known to the hundredth, 12.3 to the tenth."""
+        assert unround(Decimal("12.30")).width == Fraction(1, 100)
+        assert unround(Decimal("12.3")).width == Fraction(1, 10)
+
+
+@given(
+    x=st.fractions(min_value=-1000, max_value=1000, max_denominator=10**6),
+    exponent=st.integers(min_value=-3, max_value=2),
+    rounding=st.sampled_from(list(Rounding)),
+)
+def test_unround_is_the_preimage_of_round(x: Fraction, exponent: int, rounding: Rounding) -> None:
+    """x lies in unround(round_to(x)) for every convention (up_or_down rounds ties up)."""
+    printed = round_to(x, exponent, rounding)
+    assert x in unround(printed, rounding)
+
+
+@given(
+    x=st.fractions(min_value=0, max_value=1000, max_denominator=10**4),
+    exponent=st.integers(min_value=-3, max_value=1),
+)
+def test_half_up_preimage_is_exact(x: Fraction, exponent: int) -> None:
+    """Under half-up, a value prints as p exactly when it lies in unround(p)."""
+    printed = round_to(x, exponent, Rounding.HALF_UP)
+    for neighbour in (printed - Decimal(1).scaleb(exponent), printed + Decimal(1).scaleb(exponent)):
+        neighbour = neighbour.quantize(Decimal(1).scaleb(exponent))
+        if neighbour > 0:
+            assert x not in unround(neighbour, Rounding.HALF_UP)
+
+
+def test_interval_type() -> None:
+    """unround returns an Interval."""
+    assert isinstance(unround(Decimal(1)), Interval)
