@@ -101,7 +101,11 @@ def _from_validation_error(
     exc: ValidationError, name: str, lines: dict[_Path, int]
 ) -> FixtureError:
     problems: list[tuple[int | None, str, str]] = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    if any(e["type"] != "unresolved_reference" for e in errors):
+        # references cannot resolve while the figures themselves are invalid: noise
+        errors = [e for e in errors if e["type"] != "unresolved_reference"]
+    for err in errors:
         # drop the tags pydantic inserts for unions and function validators
         loc = tuple(
             p for p in err["loc"]

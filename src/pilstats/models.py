@@ -137,12 +137,12 @@ class FigureRecord(_Frozen):
 
     @model_validator(mode="after")
     def _read(self) -> Self:
+        self._reported = _parse(self.printed, self.exact)
         if self.printed not in self.quote:
             raise PydanticCustomError(
-                "figure_not_in_quote", "printed figure {printed!r} is not inside its quote",
-                {"printed": self.printed},
+                "figure_not_in_quote", "printed figure {printed} is not inside its quote",
+                {"printed": repr(self.printed)},
             )  # fmt: skip
-        self._reported = _parse(self.printed, self.exact)
         return self
 
     @property
@@ -196,17 +196,18 @@ def _resolve(value: Any, info: ValidationInfo) -> Any:
     figures = (info.context or {}).get("figures")
     if figures is None:
         raise PydanticCustomError(
-            "no_figures", "figure references need the report's figures (use pilstats.load)"
+            "unresolved_reference",
+            "figure references need the report's valid figures (use pilstats.load)",
         )
     if not isinstance(value, str) or value not in figures:
-        raise PydanticCustomError("unknown_figure", "no figure with id {id!r}", {"id": value})
+        raise PydanticCustomError("unknown_figure", "no figure with id {id}", {"id": repr(value)})
     return figures[value]
 
 
 def _count(record: FigureRecord) -> FigureRecord:
     if not is_count_unit(record.reported.unit):
         raise PydanticCustomError(
-            "not_a_count", "{id} is in {unit!r}, not a count",
+            "not_a_count", "{id} is in {unit}, not a count",
             {"id": record.id, "unit": record.reported.unit},
         )  # fmt: skip
     return record
@@ -216,7 +217,7 @@ def _percent(record: FigureRecord) -> FigureRecord:
     r = record.reported
     if not r.is_ratio:
         raise PydanticCustomError(
-            "not_a_percentage", "{id} is in {unit!r}, not %", {"id": record.id, "unit": r.unit}
+            "not_a_percentage", "{id} is in {unit}, not %", {"id": record.id, "unit": r.unit}
         )
     if r.value > _HUNDRED:
         raise PydanticCustomError(
@@ -235,7 +236,7 @@ class _Dimension:
         actual = dimension(record.reported.unit)
         if actual != self.dim:
             raise PydanticCustomError(
-                "unit_mismatch", "{id} is in {unit!r} ({actual}), expected {expected}",
+                "unit_mismatch", "{id} is in {unit} ({actual}), expected {expected}",
                 {"id": record.id, "unit": record.reported.unit, "actual": actual,
                  "expected": self.dim},
             )  # fmt: skip
@@ -549,7 +550,7 @@ class Report(_Frozen):
         for i, f in enumerate(v):
             if f.id in seen:
                 raise PydanticCustomError(
-                    "duplicate_id", "figure id {id!r} at index {i} repeats index {j}",
+                    "duplicate_id", "duplicate figure id {id} at figures[{i}] (first at figures[{j}])",
                     {"id": f.id, "i": i, "j": seen[f.id]},
                 )  # fmt: skip
             seen[f.id] = i
@@ -567,13 +568,13 @@ class Report(_Frozen):
         ids = set()
         for rel in self.relations:
             if rel.id in ids:
-                raise PydanticCustomError("duplicate_id", "relation id {id!r} repeats",
+                raise PydanticCustomError("duplicate_id", "duplicate relation id {id}",
                                           {"id": rel.id})  # fmt: skip
             ids.add(rel.id)
             unknown = [f for f in rel.figures if f not in values]
             if unknown:
                 raise PydanticCustomError(
-                    "unknown_figure", "relation {id!r} names unknown figure(s) {ids}",
+                    "unknown_figure", "relation {id} names unknown figure(s) {ids}",
                     {"id": rel.id, "ids": ", ".join(unknown)},
                 )  # fmt: skip
             for fid in _share_ids(rel):
