@@ -20,7 +20,8 @@ figures:
   - {id: civil, printed: "20件", section: "一", quote: "民事公益诉讼20件", offset: 19}
   - {id: admin_share, printed: "83.3%", section: "一", quote: "占83.3%", offset: 30}
 statistics:
-  case_volume: {total: total, administrative: admin, civil: civil, administrative_share: admin_share}
+  case_volume:
+    {total: total, administrative: admin, civil: civil, administrative_share: admin_share}
 relations:
   - {kind: subset, id: civil_within_total, part: civil, whole: total}
 """
@@ -73,7 +74,7 @@ class TestCheck:
     def test_junit(self, capsys: pytest.CaptureFixture[str]) -> None:
         """JUnit: one testcase per check, untestable as skipped."""
         code, out, _ = run(capsys, "check", "--format", "junit")
-        root = ET.fromstring(out.split("\n", 1)[1])
+        root = ET.fromstring(out.split("\n", 1)[1])  # noqa: S314 - our own output
         suite = root.find("testsuite")
         assert suite is not None
         assert code == 0
@@ -191,12 +192,12 @@ BAD_INPUTS = {
     "unparseable": (_replace(MINI, '"20件"', '"两三件"'), "f.yaml:6", "两三件"),
     "negative_count": (_replace(MINI, '"20件"', '"-20件"'), "f.yaml:6", "signed"),
     "share_over_100": (_replace(_replace(MINI, '"83.3%"', '"120%"'), "占83.3%", "占120%"),
-                       "f.yaml:9", "over 100%"),
+                       "f.yaml:10", "over 100%"),
     "absurdly_long": (_replace(MINI, '"20件"', '"' + "9" * 400 + '件"'), "f.yaml:6", "digits"),
     "unquoted_number": (_replace(MINI, 'printed: "83.3%"', "printed: 83.3"), "f.yaml:7",
                         "valid string"),
-    "alias_bomb": ('a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "f.yaml:1", "anchor"),
-    "duplicate_key": (MINI + "schema_version: 1\n", "f.yaml:12", "duplicate key"),
+    "alias_bomb": ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "f.yaml:1", "aliases"),
+    "duplicate_key": (MINI + "schema_version: 1\n", "f.yaml:13", "duplicate key"),
     "unknown_figure_ref": (_replace(MINI, "whole: total}", "whole: totl}"), "f.yaml",
                            "unknown figure"),
     "misspelt_relation_key": (_replace(MINI, "whole: total}", "hole: total}"), "f.yaml",
@@ -231,7 +232,7 @@ class TestBadInput:
         assert code == 2
         assert "directory" in err
 
-    def test_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_usage_error(self) -> None:
         """Unknown options are usage errors: exit 2."""
         with pytest.raises(SystemExit) as info:
             main(["check", "--format", "xml"])

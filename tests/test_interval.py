@@ -1,3 +1,4 @@
+from decimal import Decimal as D
 from fractions import Fraction
 
 import pytest
@@ -7,12 +8,14 @@ from hypothesis import strategies as st
 from pilstats import Interval
 from pilstats.interval import format_fraction
 
-fractions = st.fractions(min_value=0, max_value=10**6, max_denominator=1000)
+decimals = st.decimals(
+    min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False
+)
 
 
 @st.composite
 def intervals_with_member(draw: st.DrawFn, *, positive: bool = False) -> tuple[Interval, Fraction]:
-    a, b = sorted([draw(fractions), draw(fractions)])
+    a, b = sorted([draw(decimals), draw(decimals)])
     if positive:
         a, b = a + 1, b + 1
     lo_closed, hi_closed = draw(st.booleans()), draw(st.booleans())
@@ -20,9 +23,9 @@ def intervals_with_member(draw: st.DrawFn, *, positive: bool = False) -> tuple[I
         lo_closed = hi_closed = True
     iv = Interval(a, b, lo_closed, hi_closed)
     t = draw(st.fractions(min_value=0, max_value=1, max_denominator=97))
-    x = a + (b - a) * t
+    x = Fraction(a) + (Fraction(b) - Fraction(a)) * t
     if x not in iv:
-        x = (a + b) / 2
+        x = (Fraction(a) + Fraction(b)) / 2
     return iv, x
 
 
@@ -66,21 +69,19 @@ class TestLaws:
 class TestBasics:
     def test_half_open_neighbours_do_not_intersect(self) -> None:
         """[1, 2) and [2, 3) share no number; [1, 2] and [2, 3) do."""
-        assert not Interval(Fraction(1), Fraction(2), True, False).intersects(
-            Interval(Fraction(2), Fraction(3))
-        )
-        assert Interval(Fraction(1), Fraction(2)).intersects(Interval(Fraction(2), Fraction(3)))
+        assert not Interval(D(1), D(2), True, False).intersects(Interval(D(2), D(3)))
+        assert Interval(D(1), D(2)).intersects(Interval(D(2), D(3)))
 
     def test_integers(self) -> None:
         """Integers respect open ends: (721.9, 722.3] holds only 722."""
-        iv = Interval(Fraction(7219, 10), Fraction(7223, 10), False, True)
+        iv = Interval(D("721.9"), D("722.3"), False, True)
         assert list(iv.integers()) == [722]
-        assert list(Interval(Fraction(1), Fraction(2), False, False).integers()) == []
+        assert list(Interval(D(1), D(2), False, False).integers()) == []
 
     def test_empty_rejected(self) -> None:
         """An interval must hold a number."""
         with pytest.raises(ValueError, match="empty"):
-            Interval(Fraction(1), Fraction(1), True, False)
+            Interval(D(1), D(1), True, False)
 
     def test_format(self) -> None:
         """Terminating fractions print exactly; others outward-rounded with ~."""
@@ -88,3 +89,17 @@ class TestBasics:
         assert format_fraction(Fraction(1, 3), direction=-1).startswith("~0.3333")
         assert format_fraction(Fraction(2, 3), direction=1).endswith("7")
         assert str(Interval.point(5)) == "5"
+
+    def test_outward_rounding_of_fractions(self) -> None:
+        """A non-decimal fraction becomes a closed, slightly wider interval."""
+        iv = Interval.of(Fraction(1, 3), Fraction(2, 3), False, False)
+        assert Fraction(1, 3) in iv
+        assert Fraction(2, 3) in iv
+        assert iv.lo_closed
+        assert iv.hi_closed
+
+    def test_quotient_rounded_outward(self) -> None:
+        """1/3 as an interval quotient contains the exact third."""
+        q = Interval.point(1) / Interval.point(3)
+        assert Fraction(1, 3) in q
+        assert q.width < D("1e-50")

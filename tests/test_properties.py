@@ -4,10 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilstats import Status, evaluate, find_culprits
-from pilstats.checks import evaluate_all
+from pilstats.checks import Change, evaluate_all, previous_bounds
 from pilstats.rounding import Rounding
-from pilstats.checks import Change, previous_bounds
-from pilstats.strategies import tight_figures, Breakdown, breakdowns, corruptions
+from pilstats.strategies import Breakdown, breakdowns, corruptions, tight_figures
 
 
 def _failing(b: Breakdown) -> list[str]:

@@ -52,8 +52,9 @@ def test_unround_is_the_preimage_of_round(x: Fraction, exponent: int, rounding: 
 def test_half_up_preimage_is_exact(x: Fraction, exponent: int) -> None:
     """Under half-up, a value prints as p exactly when it lies in unround(p)."""
     printed = round_to(x, exponent, Rounding.HALF_UP)
-    for neighbour in (printed - Decimal(1).scaleb(exponent), printed + Decimal(1).scaleb(exponent)):
-        neighbour = neighbour.quantize(Decimal(1).scaleb(exponent))
+    step = Decimal(1).scaleb(exponent)
+    for raw in (printed - step, printed + step):
+        neighbour = raw.quantize(step)
         if neighbour > 0:
             assert x not in unround(neighbour, Rounding.HALF_UP)
 

@@ -48,3 +48,12 @@ class TestUnits:
         assert "mu_cn" in text
         assert "\nmu =" not in text
         assert {"亩", "公顷", "吨", "千克", "元", "件", "%"} <= unit_symbols()
+
+
+def test_quick_dimensions_agree_with_pint() -> None:
+    """The pint-free dimension reader agrees with pint on every defined unit."""
+    from pilstats.units import _quick_dimensions, pint_dimension
+
+    for unit in sorted(unit_symbols()):
+        assert _quick_dimensions(unit) is not None, unit
+        assert dimension(unit) == pint_dimension(unit), unit

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Context, Decimal, Inexact, InvalidOperation
 from fractions import Fraction
 from typing import Literal
 
@@ -43,7 +44,9 @@ __all__ = [
     "sum_bounds",
 ]
 
-HUNDRED = Fraction(100)
+HUNDRED = Decimal(100)
+_PERCENT = Decimal("0.01")
+_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
 
 
 # --------------------------------------------------------------------------- specs
@@ -215,7 +218,7 @@ def share_bounds(part: Interval, whole: Interval) -> Interval:
 
 def previous_bounds(current: Interval, change: Interval, direction: str) -> Interval:
     """Interval of previous values ``p`` with ``current = p * (1 ± change/100)``."""
-    factor = change.scale(Fraction(1, 100))
+    factor = change.scale(_PERCENT)
     one = Interval.point(1)
     factor = one + factor if direction == "up" else one - factor
     return current / factor
@@ -223,15 +226,43 @@ def previous_bounds(current: Interval, change: Interval, direction: str) -> Inte
 
 def numerator_bounds(rate: Interval, base: Interval) -> Interval:
     """Interval of ``rate/100 * base``: the numerators a printed rate allows."""
-    return rate.scale(Fraction(1, 100)) * base
+    return rate.scale(_PERCENT) * base
+
+
+def _ratio(part: Nominal, whole: Nominal) -> Decimal:
+    """``100 * part / whole`` to 60 significant digits.
+
+    Exact when it terminates; otherwise it cannot sit on a printed rounding boundary
+    (those terminate), so membership and rounding decisions made on it are exact.
+    """
+    if isinstance(part, Decimal) and isinstance(whole, Decimal):
+        return _RATIO.divide(_RATIO.multiply(part, HUNDRED), whole)
+    ratio = Fraction(part) * 100 / Fraction(whole)
+    return _RATIO.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
+
+
+_RATIO = Context(prec=60)
 
 
 def _always_holds_integer(iv: Interval) -> bool:
     return iv.width > 1 or (iv.width == 1 and (iv.lo_closed or iv.hi_closed))
 
 
-def _fmt(x: Fraction) -> str:
+def _fmt(x: Decimal | Fraction) -> str:
     return format_fraction(x)
+
+
+Nominal = Decimal | Fraction
+
+
+def _nsum(values: list[Nominal]) -> Nominal:
+    """Exact sum of printed values (Fractions only when a unit conversion was needed)."""
+    if all(isinstance(v, Decimal) for v in values):
+        total = Decimal(0)
+        for v in values:
+            total = _EXACT.add(total, v)
+        return total
+    return sum((Fraction(v) for v in values), Fraction(0))
 
 
 # ---------------------------------------------------------------------- evaluate
@@ -252,10 +283,11 @@ class _Ctx:
             return iv
         return iv.scale(conversion_factor(f.unit, unit))
 
-    def nominal(self, fid: str, unit: str | None = None) -> Fraction:
+    def nominal(self, fid: str, unit: str | None = None) -> Nominal:
         f = self.figures[fid]
-        k = Fraction(1) if unit is None or unit == f.unit else conversion_factor(f.unit, unit)
-        return f.nominal() * k
+        if unit is None or unit == f.unit:
+            return f.value
+        return Fraction(f.value) * conversion_factor(f.unit, unit)
 
 
 def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None:
@@ -296,7 +328,7 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
     total = ctx.bounds(c.total, unit)
     parts = [ctx.bounds(p, unit) for p in c.parts]
     s = sum_bounds(parts)
-    nominal_sum = sum((ctx.nominal(p, unit) for p in c.parts), Fraction(0))
+    nominal_sum = _nsum([ctx.nominal(p, unit) for p in c.parts])
     nominal_total = ctx.nominal(c.total, unit)
     expr = " + ".join(ctx.fig(p).numeral + ctx.fig(p).unit for p in c.parts)
     printed_total = str(ctx.fig(c.total))
@@ -323,7 +355,7 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
     derived: dict[str, str] = {}
     if ok:
         remainder = total - s
-        lo = max(remainder.lo, Fraction(0))
+        lo = max(remainder.lo, Decimal(0))
         lo_closed = remainder.lo_closed if remainder.lo >= 0 else True
         rem = Interval(lo, remainder.hi, lo_closed, remainder.hi_closed)
         derived[c.remainder or "remainder"] = str(rem)
@@ -368,9 +400,9 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
             section=c.section,
         )  # fmt: skip
     ok = computed.intersects(printed)
-    nominal = ctx.nominal(c.part, unit) / ctx.nominal(c.whole, unit) * HUNDRED
+    nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit))
     as_printed = round_to(nominal, share_fig.exponent, ctx.conventions.rounding)
-    slack = ok and as_printed != share_fig.value
+    slack = ok and nominal not in printed
     shown = format_fraction(nominal, direction=0, digits=8)
     if ok:
         message = f"{ratio_txt} = {shown}% → {as_printed}%; printed {share_fig}"
@@ -395,7 +427,7 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
     s = sum_bounds([ctx.bounds(x) for x in c.shares])
     target = ctx.bounds(c.total) if c.total else Interval.point(HUNDRED)
     target_txt = str(ctx.fig(c.total)) if c.total else "100%"
-    nominal = sum((ctx.nominal(x) for x in c.shares), Fraction(0))
+    nominal = _nsum([ctx.nominal(x) for x in c.shares])
     nominal_target = ctx.nominal(c.total) if c.total else HUNDRED
     ok = s.intersects(target)
     slack = ok and nominal != nominal_target
@@ -424,7 +456,7 @@ def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
     part = ctx.bounds(c.part, unit)
     whole = sum_bounds([ctx.bounds(w, unit) for w in c.wholes])
     ok = part.lo < whole.hi or (part.lo == whole.hi and part.lo_closed and whole.hi_closed)
-    nominal_whole = sum((ctx.nominal(w, unit) for w in c.wholes), Fraction(0))
+    nominal_whole = _nsum([ctx.nominal(w, unit) for w in c.wholes])
     slack = ok and ctx.nominal(c.part, unit) > nominal_whole
     pf = ctx.fig(c.part)
     wf = " + ".join(str(ctx.fig(w)) for w in c.wholes)
@@ -487,8 +519,9 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         message = f"{head} → previous in {prev}: integer previous value {derived['previous']}"
     else:
         message = f"{head} → previous in {prev}, which holds no integer count"
-    factor = 1 + chg.nominal() / HUNDRED if c.direction == "up" else 1 - chg.nominal() / HUNDRED
-    slack = ok and (cur.nominal() / factor).denominator != 1
+    pct = Fraction(chg.value) / 100
+    factor = 1 + pct if c.direction == "up" else 1 - pct
+    slack = ok and (Fraction(cur.value) / factor).denominator != 1
     code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
     return Finding(
         c.id, c.kind, code, _status(ok), c.figures, message, str(prev), None, slack,
@@ -501,14 +534,14 @@ def _eval_steep_fall(
 ) -> Finding:
     """A fall whose interval reaches 100%: the previous value has no upper bound."""
     if change.lo >= HUNDRED:
-        ok = Fraction(0) in current
+        ok = 0 in current
         message = f"{head}: a fall of 100% or more leaves 0, " + (
             "consistent with the current value" if ok else f"but the current value is {current}"
         )
         status = Status.UNTESTABLE if ok else Status.FAIL
         code = FindingCode.CHANGE_UNTESTABLE if ok else FindingCode.CHANGE_NO_PREVIOUS
         return Finding(c.id, c.kind, code, status, c.figures, message, section=c.section)
-    lower = current.lo / (1 - change.lo / HUNDRED)
+    lower = Fraction(current.lo) / (1 - Fraction(change.lo) / 100)
     bound = f"previous ≥ {format_fraction(lower, direction=-1)}"
     if c.previous is None:
         return Finding(

@@ -9,6 +9,7 @@ those under which every check the figure takes part in passes (deducorrect's
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
 
 from pilstats.checks import Check, evaluate
 from pilstats.errors import PilstatsError
@@ -27,7 +28,7 @@ def typo_variants(numeral: str) -> Iterator[tuple[str, str]]:
     """
     positions = [i for i, ch in enumerate(numeral) if ch.isascii() and ch.isdigit()]
     seen = {numeral}
-    for a, b in zip(positions, positions[1:], strict=False):
+    for a, b in pairwise(positions):
         if b == a + 1 and numeral[a] != numeral[b]:
             v = numeral[:a] + numeral[b] + numeral[a] + numeral[b + 1 :]
             if v not in seen and not _leading_zero(v):

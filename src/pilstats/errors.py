@@ -29,6 +29,7 @@ class NumeralParseError(PilstatsError, ValueError):
     """
 
     def __init__(self, text: str, position: int, reason: str) -> None:
+        """Record what was parsed, where it failed and why."""
         self.text = text
         self.position = position
         self.reason = reason
@@ -61,6 +62,7 @@ class FixtureError(PilstatsError, ValueError):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
+        """Record the message and where in which file it applies."""
         self.message = message
         self.path = path
         self.line = line

@@ -61,7 +61,8 @@ class CaseField(StrEnum):
 
 _F = CaseField
 _TABLE: tuple[tuple[CaseField, str, str, FieldGroup], ...] = (
-    (_F.ECOLOGY, "生态环境和资源保护", "ecological environment and resources", FieldGroup.TRADITIONAL),
+    (_F.ECOLOGY, "生态环境和资源保护", "ecological environment and resources",
+     FieldGroup.TRADITIONAL),
     (_F.FOOD_DRUG, "食品药品安全", "food and drug safety", FieldGroup.TRADITIONAL),
     (_F.STATE_LAND, "国有土地使用权出让", "transfer of state-owned land use rights",
      FieldGroup.TRADITIONAL),
@@ -81,7 +82,8 @@ _TABLE: tuple[tuple[CaseField, str, str, FieldGroup], ...] = (
     (_F.ACCESSIBILITY, "无障碍环境建设", "barrier-free environment", FieldGroup.NEW_STATUTORY),
     (_F.ANTI_MONOPOLY, "反垄断", "anti-monopoly", FieldGroup.NEW_STATUTORY),
     (_F.PUBLIC_SAFETY, "公共安全", "public safety", FieldGroup.OTHER_NEW),
-    (_F.CULTURAL_HERITAGE, "文物和文化遗产保护", "cultural relics and heritage", FieldGroup.OTHER_NEW),
+    (_F.CULTURAL_HERITAGE, "文物和文化遗产保护", "cultural relics and heritage",
+     FieldGroup.OTHER_NEW),
     (_F.CONSUMER_RIGHTS, "消费者权益保护", "consumer rights", FieldGroup.OTHER_NEW),
     (_F.NATIONAL_DEFENCE, "国防和军事利益保护", "national defence and military interests",
      FieldGroup.OTHER_NEW),

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, Inexact, InvalidOperation
 from enum import StrEnum
-from fractions import Fraction
 
 from pilstats.errors import NumeralParseError, UnitError
 from pilstats.interval import Interval
@@ -85,19 +84,21 @@ class Conventions:
 
 DEFAULT_CONVENTIONS = Conventions()
 
+_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
 
-def last_nonzero_unit(value: Decimal) -> Fraction:
-    """One unit of the last non-zero digit: 5800 → 100, ``2.89E+5`` → 1000, 0.8 → 0.1."""
+
+def last_nonzero_unit(value: Decimal) -> Decimal:
+    """One unit of the last non-zero digit: 5800 → 1E+2, ``2.89E+5`` → 1E+3, 0.8 → 0.1."""
     if value == 0:
         raise ValueError("zero has no last non-zero digit")
-    sign, digits, exponent = value.as_tuple()
+    _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     trailing = 0
     for d in reversed(digits):
         if d != 0:
             break
         trailing += 1
-    return Fraction(10) ** (exponent + trailing)
+    return Decimal(1).scaleb(exponent + trailing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +143,28 @@ class Reported:
         >>> str(parse_figure("5800余件").bounds())
         '[5800, 5900)'
         """
-        v = Fraction(self.value)
         q = self.qualifier
         if q is None:
             if self.exact and conventions.counts_exact:
-                return Interval.point(v)
+                return Interval.point(self.value)
             return unround(self.value, conventions.rounding)
         if q in (Qualifier.ABOUT, Qualifier.AROUND):
             value = self.value
             if self.exponent >= 0 and value != 0:
                 # 约5000: trailing zeros of an integer say nothing about precision
-                places = len(str(last_nonzero_unit(value).numerator)) - 1
-                value = value.quantize(Decimal(1).scaleb(places))
+                value = value.quantize(last_nonzero_unit(value), context=_EXACT)
             return unround(value, conventions.approx_rounding)
-        u = last_nonzero_unit(self.value)
+        v = self.value
+        u = last_nonzero_unit(v)
         if q in (Qualifier.MORE, Qualifier.ODD):
-            return Interval(v, v + u, True, False)
+            return Interval(v, _EXACT.add(v, u), True, False)
         if q in (Qualifier.NEARLY, Qualifier.UNDER):
-            return Interval(v - u, v, True, False)
-        return Interval(v, v + u, False, False)
+            return Interval(_EXACT.subtract(v, u), v, True, False)
+        return Interval(v, _EXACT.add(v, u), False, False)
 
-    def nominal(self) -> Fraction:
-        """The printed value itself, as an exact fraction."""
-        return Fraction(self.value)
+    def nominal(self) -> Decimal:
+        """The printed value itself."""
+        return self.value
 
     def __str__(self) -> str:
         """The canonical printed form (see :func:`format_figure`)."""
@@ -179,12 +179,11 @@ def _normalise(text: str) -> str:
     """Full-width to half-width (NFKC), drop white space and thousands separators."""
     s = unicodedata.normalize("NFKC", text)
     s = _SPACE.sub("", s)
-    s = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
-    return s
+    return _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
 
 
 def parse_figure(text: str, *, exact: bool | None = None) -> Reported:
-    """Parse one printed figure: ``"约 28.9 万亩"``, ``"189,885件"``, ``"5800余件"`` …
+    """Parse one printed figure such as ``"约 28.9 万亩"``, ``"189,885件"``, ``"5800余件"``.
 
     Args:
         text: the figure as printed; full-width forms, spaces inside and thousands

@@ -1,68 +1,95 @@
-"""Exact intervals of real numbers, the currency in which every check is decided.
+"""Intervals of real numbers with exact Decimal ends, the currency of every check.
 
-An :class:`Interval` has :class:`~fractions.Fraction` ends, each open or closed, so that
-``[88.35, 88.45)`` (the values that print as 88.4 under half-up rounding) is represented
-exactly and sums, differences, products and quotients of intervals contain every
-combination of values drawn from their operands. Nothing here uses floats.
+An :class:`Interval` has :class:`~decimal.Decimal` ends, each open or closed, so that
+``[88.35, 88.45)`` (the values that print as 88.4 under half-up rounding) is held
+exactly. Sums, differences and products of the decimals a report prints are exact;
+a quotient that does not terminate is rounded *outward* at 60 significant digits
+(the lower end down, the upper end up, the end then closed), so a computed interval
+always contains every exact combination of values drawn from its operands — a check
+can never fail because of arithmetic. Nothing here uses floats.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, DivisionByZero, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["Interval", "format_fraction"]
+__all__ = ["PRECISION", "Interval", "format_fraction", "format_number"]
+
+PRECISION = 60
+"""Significant digits kept when a quotient does not terminate (then rounded outward)."""
+
+_DOWN = Context(prec=PRECISION, rounding=ROUND_FLOOR, traps=[InvalidOperation, DivisionByZero])
+_UP = Context(prec=PRECISION, rounding=ROUND_CEILING, traps=[InvalidOperation, DivisionByZero])
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+Number = Decimal | int | Fraction
 
 
-def format_fraction(value: Fraction, *, direction: int = 0, digits: int = 12) -> str:
-    """Render a fraction as a decimal string, exactly when the expansion terminates.
-
-    A non-terminating value is rounded *outward*: down when ``direction < 0`` (a lower
-    bound), up when ``direction > 0``, to ``digits`` significant digits, and prefixed
-    with ``~`` so a reader never mistakes it for an exact figure.
-    """
-    den = value.denominator
-    for p in (2, 5):
-        while den % p == 0:
-            den //= p
-    if den == 1:
-        num, den2 = value.numerator, value.denominator
-        places = 0
-        while den2 != 1:
-            num *= 10
-            places += 1
-            g = math.gcd(num, den2)
-            num //= g
-            den2 //= g
-        text = format(Decimal(num).scaleb(-places), "f")
-        return _strip_zeros(text)
-    scale = digits - max(0, len(str(abs(value.numerator) // value.denominator)))
-    scale = max(scale, 1)
-    shifted = value * 10**scale
-    rounded = math.floor(shifted) if direction < 0 else math.ceil(shifted)
-    if direction == 0:
-        rounded = round(shifted)
-    return "~" + _strip_zeros(format(Decimal(rounded).scaleb(-scale), "f"))
+def _down(x: Number) -> tuple[Decimal, bool]:
+    """``x`` as a Decimal rounded down, and whether that was exact."""
+    if isinstance(x, Decimal):
+        return x, True
+    if isinstance(x, int):
+        return Decimal(x), True
+    lo = _DOWN.divide(Decimal(x.numerator), Decimal(x.denominator))
+    return lo, lo == _UP.divide(Decimal(x.numerator), Decimal(x.denominator))
 
 
-def _strip_zeros(text: str) -> str:
+def _up(x: Number) -> tuple[Decimal, bool]:
+    """``x`` as a Decimal rounded up, and whether that was exact."""
+    if isinstance(x, Decimal):
+        return x, True
+    if isinstance(x, int):
+        return Decimal(x), True
+    hi = _UP.divide(Decimal(x.numerator), Decimal(x.denominator))
+    return hi, hi == _DOWN.divide(Decimal(x.numerator), Decimal(x.denominator))
+
+
+def format_number(value: Decimal) -> str:
+    """Plain decimal notation without exponent or trailing zeros: ``2.89E+5`` → ``289000``."""
+    text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in {"-0", ""} else text
+
+
+def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> str:
+    """Render a number in plain decimal notation, exactly when that is short.
+
+    A value with more than ``digits`` decimal places (a rounded quotient, or a
+    fraction that does not terminate) is rounded *outward* — down when
+    ``direction < 0`` (a lower bound), up when ``direction > 0``, to nearest
+    otherwise — and prefixed with ``~`` so a reader never mistakes it for exact.
+    """
+    if isinstance(value, Fraction):
+        d, exact = _up(value) if direction > 0 else _down(value)
+    else:
+        d, exact = (value if isinstance(value, Decimal) else Decimal(value)), True
+    exponent = d.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exact and -exponent <= digits:
+        return format_number(d)
+    whole = len(str(abs(int(d))))
+    quantum = Decimal(1).scaleb(-max(1, digits - whole))
+    mode = ROUND_FLOOR if direction < 0 else ROUND_CEILING if direction > 0 else None
+    return "~" + format_number(d.quantize(quantum, rounding=mode))
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A bounded interval ``lo .. hi`` with independently open or closed ends.
 
-    A point ``[x, x]`` is an exact value. Arithmetic assumes what the reports need:
-    sums and differences of any intervals; products and quotients of non-negative ones.
+    A point ``[x, x]`` is an exact value. Arithmetic covers what the reports need:
+    sums and differences of any intervals, products and quotients of non-negative
+    ones, scaling by a non-negative exact factor.
     """
 
-    lo: Fraction
-    hi: Fraction
+    lo: Decimal
+    hi: Decimal
     lo_closed: bool = True
     hi_closed: bool = True
 
@@ -73,10 +100,19 @@ class Interval:
             raise ValueError(msg)
 
     @classmethod
-    def point(cls, value: Fraction | Decimal | int) -> Interval:
+    def point(cls, value: Decimal | int) -> Interval:
         """The degenerate interval holding exactly ``value``."""
-        f = Fraction(value)
-        return cls(f, f)
+        d = value if isinstance(value, Decimal) else Decimal(value)
+        return cls(d, d)
+
+    @classmethod
+    def of(
+        cls, lo: Number, hi: Number, lo_closed: bool = True, hi_closed: bool = True
+    ) -> Interval:
+        """An interval from any exact numbers; non-decimal fractions are rounded outward."""
+        lo_d, lo_exact = _down(lo)
+        hi_d, hi_exact = _up(hi)
+        return cls(lo_d, hi_d, lo_closed or not lo_exact, hi_closed or not hi_exact)
 
     @property
     def is_point(self) -> bool:
@@ -84,24 +120,23 @@ class Interval:
         return self.lo == self.hi
 
     @property
-    def width(self) -> Fraction:
+    def width(self) -> Decimal:
         """``hi - lo``."""
-        return self.hi - self.lo
+        return _UP.subtract(self.hi, self.lo)
 
     def __contains__(self, x: object) -> bool:
-        """Whether the number ``x`` lies in the interval, ends respected."""
-        if not isinstance(x, (int, Fraction, Decimal)):
+        """Whether the number ``x`` (int, Decimal or Fraction) lies in the interval."""
+        if not isinstance(x, int | Decimal | Fraction):
             return False
-        f = Fraction(x)
-        above = f > self.lo or (f == self.lo and self.lo_closed)
-        below = f < self.hi or (f == self.hi and self.hi_closed)
+        above = x > self.lo or (x == self.lo and self.lo_closed)
+        below = x < self.hi or (x == self.hi and self.hi_closed)
         return above and below
 
     def __add__(self, other: Interval) -> Interval:
-        """Minkowski sum: every ``a + b`` with ``a`` in self and ``b`` in other."""
+        """Every ``a + b`` with ``a`` in self and ``b`` in other."""
         return Interval(
-            self.lo + other.lo,
-            self.hi + other.hi,
+            _DOWN.add(self.lo, other.lo),
+            _UP.add(self.hi, other.hi),
             self.lo_closed and other.lo_closed,
             self.hi_closed and other.hi_closed,
         )
@@ -109,27 +144,36 @@ class Interval:
     def __sub__(self, other: Interval) -> Interval:
         """Every ``a - b`` with ``a`` in self and ``b`` in other."""
         return Interval(
-            self.lo - other.hi,
-            self.hi - other.lo,
+            _DOWN.subtract(self.lo, other.hi),
+            _UP.subtract(self.hi, other.lo),
             self.lo_closed and other.hi_closed,
             self.hi_closed and other.lo_closed,
         )
 
-    def scale(self, k: Fraction | int) -> Interval:
-        """Every ``a * k`` for a fixed non-negative ``k``."""
-        k = Fraction(k)
+    def scale(self, k: Number) -> Interval:
+        """Every ``a * k`` for a fixed non-negative exact ``k`` (a Fraction is allowed)."""
         if k < 0:
             raise ValueError("scale factor must be non-negative")
         if k == 0:
             return Interval.point(0)
-        return Interval(self.lo * k, self.hi * k, self.lo_closed, self.hi_closed)
+        if isinstance(k, Fraction) and k.denominator != 1:
+            num, den = Decimal(k.numerator), Decimal(k.denominator)
+            lo = _DOWN.divide(_DOWN.multiply(self.lo, num), den)
+            hi = _UP.divide(_UP.multiply(self.hi, num), den)
+            lo_exact = lo == _UP.divide(_UP.multiply(self.lo, num), den)
+            hi_exact = hi == _DOWN.divide(_DOWN.multiply(self.hi, num), den)
+            return Interval(lo, hi, self.lo_closed or not lo_exact, self.hi_closed or not hi_exact)
+        f = Decimal(int(k)) if isinstance(k, int | Fraction) else k
+        return Interval(
+            _DOWN.multiply(self.lo, f), _UP.multiply(self.hi, f), self.lo_closed, self.hi_closed
+        )
 
     def __mul__(self, other: Interval) -> Interval:
         """Every ``a * b``; both operands must be non-negative."""
         if self.lo < 0 or other.lo < 0:
             raise ValueError("interval product is defined here for non-negative operands")
-        lo = self.lo * other.lo
-        hi = self.hi * other.hi
+        lo = _DOWN.multiply(self.lo, other.lo)
+        hi = _UP.multiply(self.hi, other.hi)
         lo_closed = (self.lo == 0 and self.lo_closed) or (other.lo == 0 and other.lo_closed)
         lo_closed = lo_closed or (self.lo_closed and other.lo_closed)
         hi_closed = (self.hi_closed and other.hi_closed) or (
@@ -141,13 +185,15 @@ class Interval:
         """Every ``a / b``; ``a`` non-negative, ``b`` strictly positive."""
         if self.lo < 0 or other.lo < 0 or (other.lo == 0 and other.lo_closed):
             raise ValueError("interval quotient needs a >= 0 and b > 0")
-        lo = self.lo / other.hi
-        lo_closed = self.lo_closed and (other.hi_closed or self.lo == 0)
         if other.lo == 0:
             msg = "divisor interval touches zero; the quotient is unbounded"
             raise ValueError(msg)
-        hi = self.hi / other.lo
-        hi_closed = self.hi_closed and (other.lo_closed or self.hi == 0)
+        lo = _DOWN.divide(self.lo, other.hi)
+        hi = _UP.divide(self.hi, other.lo)
+        lo_exact = lo == _UP.divide(self.lo, other.hi)
+        hi_exact = hi == _DOWN.divide(self.hi, other.lo)
+        lo_closed = (self.lo_closed and (other.hi_closed or self.lo == 0)) or not lo_exact
+        hi_closed = (self.hi_closed and (other.lo_closed or self.hi == 0)) or not hi_exact
         return Interval(lo, hi, lo_closed, hi_closed)
 
     def intersects(self, other: Interval) -> bool:
@@ -162,13 +208,13 @@ class Interval:
             hi, hi_closed = other.hi, other.hi_closed
         return lo < hi or (lo == hi and lo_closed and hi_closed)
 
-    def gap(self, other: Interval) -> Fraction:
+    def gap(self, other: Interval) -> Decimal:
         """Distance between the intervals (0 when they touch or overlap)."""
         if self.hi < other.lo:
-            return other.lo - self.hi
+            return _DOWN.subtract(other.lo, self.hi)
         if other.hi < self.lo:
-            return self.lo - other.hi
-        return Fraction(0)
+            return _DOWN.subtract(self.lo, other.hi)
+        return _ZERO
 
     def integers(self) -> range:
         """The integers inside the interval, as a ``range`` (possibly empty)."""

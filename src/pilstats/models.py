@@ -71,7 +71,7 @@ _HUNDRED = Decimal(100)
 for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same):
     # The check specs are plain dataclasses (checks.py stays free of pydantic); reject
     # misspelt keys in fixtures instead of dropping them.
-    _spec.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+    setattr(_spec, "__pydantic_config__", ConfigDict(extra="forbid"))  # noqa: B010
 
 Relation = Annotated[
     Total | Share | ShareSum | Subset | Change | Rate | Same, Field(discriminator="kind")
@@ -486,10 +486,11 @@ class FieldBreakdown(_Statistic):
                   section=sec),
         ]
         for g in self.groups:
-            for m in g.members:
-                if m.share is not None:
-                    out.append(Share(f"fields.{m.share.id}", m.count.id, self.total.id,
-                                     m.share.id, section=m.share.section))
+            out.extend(
+                Share(f"fields.{m.share.id}", m.count.id, self.total.id, m.share.id,
+                      section=m.share.section)
+                for m in g.members if m.share is not None
+            )
             if g.share is not None:
                 out.append(Share(f"fields.{g.share.id}", g.total.id, self.total.id,
                                  g.share.id, section=g.share.section))
@@ -550,7 +551,8 @@ class Report(_Frozen):
         for i, f in enumerate(v):
             if f.id in seen:
                 raise PydanticCustomError(
-                    "duplicate_id", "duplicate figure id {id} at figures[{i}] (first at figures[{j}])",
+                    "duplicate_id",
+                    "duplicate figure id {id} at figures[{i}] (first at figures[{j}])",
                     {"id": f.id, "i": i, "j": seen[f.id]},
                 )  # fmt: skip
             seen[f.id] = i

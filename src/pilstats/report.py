@@ -84,7 +84,7 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
             for c in result.culprits
         )
     derived = [(f.check, k, v) for f in result.findings for k, v in f.derived.items()
-               if f.kind == "total" and not f.status is Status.FAIL]  # fmt: skip
+               if f.kind == "total" and f.status is not Status.FAIL]  # fmt: skip
     if derived:
         lines.append("")
         lines.append("Derived figures (not printed in the report):")

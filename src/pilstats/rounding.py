@@ -9,13 +9,23 @@ half-up (四舍五入), the default everywhere in pilstats.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import (
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+)
 from enum import StrEnum
 from fractions import Fraction
 
 from pilstats.interval import Interval
 
-__all__ = ["Rounding", "quantum", "round_to", "unround"]
+__all__ = ["DECIMAL_MODES", "Rounding", "quantum", "round_to", "unround"]
 
 
 class Rounding(StrEnum):
@@ -37,12 +47,26 @@ class Rounding(StrEnum):
     FLOOR = "floor"
 
 
-def quantum(printed: Decimal) -> Fraction:
-    """One unit in the last printed place: ``88.4`` → 1/10, ``2.89E+5`` → 1000."""
+_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
+_WIDE = Context(prec=100, traps=[InvalidOperation])
+
+DECIMAL_MODES = {
+    "half_up": ROUND_HALF_UP,
+    "half_even": ROUND_HALF_EVEN,
+    "up_or_down": ROUND_HALF_UP,
+    "truncate": ROUND_DOWN,
+    "ceiling": ROUND_CEILING,
+    "floor": ROUND_FLOOR,
+}
+"""The :mod:`decimal` rounding mode that prints a value under each convention."""
+
+
+def quantum(printed: Decimal) -> Decimal:
+    """One unit in the last printed place: ``88.4`` → 0.1, ``2.89E+5`` → 1E+3."""
     exponent = printed.as_tuple().exponent
     if not isinstance(exponent, int):
-        raise ValueError(f"not a finite number: {printed}")
-    return Fraction(10) ** exponent
+        raise ValueError(f"not a finite number: {printed}")  # noqa: TRY004 - a bad value
+    return Decimal(1).scaleb(exponent)
 
 
 def unround(printed: Decimal, rounding: Rounding = Rounding.HALF_UP) -> Interval:
@@ -57,31 +81,34 @@ def unround(printed: Decimal, rounding: Rounding = Rounding.HALF_UP) -> Interval
     '[88.4, 88.5)'
     """
     q = quantum(printed)
-    v = Fraction(printed)
+    v = printed
     half = q / 2
+    below, above = _EXACT.subtract(v, half), _EXACT.add(v, half)
     if rounding is Rounding.HALF_UP:
         if v > 0:
-            return Interval(v - half, v + half, True, False)
+            return Interval(below, above, True, False)
         if v < 0:
-            return Interval(v - half, v + half, False, True)
+            return Interval(below, above, False, True)
         return Interval(-half, half, False, False)
     if rounding is Rounding.HALF_EVEN:
-        even = (v / q).numerator % 2 == 0
-        return Interval(v - half, v + half, even, even)
+        even = v.as_tuple().digits[-1] % 2 == 0
+        return Interval(below, above, even, even)
     if rounding is Rounding.UP_OR_DOWN:
-        return Interval(v - half, v + half, True, True)
+        return Interval(below, above, True, True)
     if rounding is Rounding.TRUNCATE:
         if v > 0:
-            return Interval(v, v + q, True, False)
+            return Interval(v, _EXACT.add(v, q), True, False)
         if v < 0:
-            return Interval(v - q, v, False, True)
+            return Interval(_EXACT.subtract(v, q), v, False, True)
         return Interval(-q, q, False, False)
     if rounding is Rounding.CEILING:
-        return Interval(v - q, v, False, True)
-    return Interval(v, v + q, True, False)
+        return Interval(_EXACT.subtract(v, q), v, False, True)
+    return Interval(v, _EXACT.add(v, q), True, False)
 
 
-def round_to(value: Fraction, exponent: int, rounding: Rounding = Rounding.HALF_UP) -> Decimal:
+def round_to(
+    value: Fraction | Decimal | int, exponent: int, rounding: Rounding = Rounding.HALF_UP
+) -> Decimal:
     """Print the exact ``value`` with ``exponent`` (``-1`` = one decimal) under ``rounding``.
 
     ``up_or_down`` rounds ties up, one of the two outputs it admits.
@@ -89,7 +116,11 @@ def round_to(value: Fraction, exponent: int, rounding: Rounding = Rounding.HALF_
     >>> round_to(Fraction(167776 * 100, 189885), -1)
     Decimal('88.4')
     """
-    scaled = value / Fraction(10) ** exponent
+    if isinstance(value, Decimal):
+        return value.quantize(
+            Decimal(1).scaleb(exponent), rounding=DECIMAL_MODES[rounding.value], context=_WIDE
+        )
+    scaled = Fraction(value) / Fraction(10) ** exponent
     floor = math.floor(scaled)
     frac = scaled - floor
     if rounding in (Rounding.HALF_UP, Rounding.UP_OR_DOWN):

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 from typing import Literal
 
 from hypothesis import strategies as st
@@ -90,8 +91,7 @@ class Corruption:
 
 
 def _decimal_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 @st.composite
@@ -222,7 +222,7 @@ def corruptions(
         options.append("off_by_one")
     operation = draw(st.sampled_from(options))
     if operation == "swap":
-        pairs = [(a, b) for a, b in zip(digits, digits[1:], strict=False) if b == a + 1]
+        pairs = [(a, b) for a, b in pairwise(digits) if b == a + 1]
         if not pairs:
             operation = "digit"
         else:

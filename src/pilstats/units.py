@@ -13,6 +13,7 @@ Nothing else in pilstats creates a ``UnitRegistry``.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from functools import cache
 from importlib import resources
@@ -29,6 +30,7 @@ __all__ = [
     "definitions_text",
     "dimension",
     "is_count_unit",
+    "pint_dimension",
     "registry",
     "unit_symbols",
 ]
@@ -73,7 +75,7 @@ def is_count_unit(unit: str) -> bool:
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Fraction]:
     """The single pint registry, built on first use.
 
     ``non_int_type=Fraction`` keeps definitions such as 亩 = 10000/15 m² exact (with
@@ -81,7 +83,9 @@ def registry() -> pint.UnitRegistry:
     """
     import pint  # noqa: PLC0415 - deliberately lazy: ~0.1 s that most commands never pay
 
-    ureg = pint.UnitRegistry(None, non_int_type=Fraction, cache_folder=None)
+    ureg: pint.UnitRegistry[Fraction] = pint.UnitRegistry(
+        None, non_int_type=Fraction, cache_folder=None
+    )
     path = resources.files("pilstats") / "data" / "units_zh.txt"
     with resources.as_file(path) as file:
         ureg.load_definitions(str(file))
@@ -93,19 +97,74 @@ def _check_known(unit: str) -> None:
         raise UnitError(f"unknown unit {unit!r}")
 
 
-@cache
-def dimension(unit: str) -> str:
-    """The pint dimensionality of ``unit`` as text, e.g. ``[length] ** 2`` for 亩."""
-    _check_known(unit)
-    dims = registry().get_dimensionality(unit)
+_TERM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*\*\*\s*(?P<power>-?\d+))?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:e\d+)?$")
+
+
+def _quick_dimensions(unit: str, depth: int = 0) -> dict[str, int] | None:
+    """Dimensions read straight off the definitions file, without pint.
+
+    Handles the shapes the file uses — ``[dim]``, and products and quotients of
+    numbers and named units with integer powers. Anything else returns ``None`` and
+    :func:`dimension` asks pint; a test checks both agree on every unit.
+    """
+    definition = _table().get(unit)
+    if definition is None or depth > 10:
+        return None
+    if definition.startswith("[") and definition.endswith("]"):
+        return {definition: 1}
+    dims: dict[str, int] = {}
+    sign = 1
+    for raw in re.split(r"\s*([*/])\s*(?!\*)", definition.replace("**", "^")):
+        token = raw.replace("^", "**").strip()
+        if token in ("*", "/"):
+            sign = -1 if token == "/" else 1
+            continue
+        if _NUMBER.match(token):
+            continue
+        m = _TERM.match(token)
+        if m is None:
+            return None
+        inner = _quick_dimensions(m["name"], depth + 1)
+        if inner is None:
+            return None
+        power = int(m["power"] or 1) * sign
+        for dim, p in inner.items():
+            dims[dim] = dims.get(dim, 0) + p * power
+    return {d: p for d, p in dims.items() if p}
+
+
+def _format_dimensions(dims: dict[str, Fraction]) -> str:
     if not dims:
         return "dimensionless"
     terms = []
-    for name, exp in sorted(dims.items()):
-        power = Fraction(exp)
+    for name, power in sorted(dims.items()):
         text = str(power.numerator) if power.denominator == 1 else str(power)
         terms.append(name if power == 1 else f"{name} ** {text}")
     return " * ".join(terms)
+
+
+@cache
+def dimension(unit: str) -> str:
+    """The dimensionality of ``unit`` as text, e.g. ``[length] ** 2`` for 亩.
+
+    Read from the definitions file directly when it is simple (no pint import);
+    otherwise from the pint registry.
+    """
+    _check_known(unit)
+    quick = _quick_dimensions(unit)
+    if quick is not None:
+        return _format_dimensions({k: Fraction(v) for k, v in quick.items()})
+    return pint_dimension(unit)
+
+
+def pint_dimension(unit: str) -> str:
+    """The dimensionality of ``unit`` according to pint (builds the registry)."""
+    _check_known(unit)
+    dims = registry().parse_units(unit).dimensionality
+    return _format_dimensions(
+        {k: v if isinstance(v, Fraction) else Fraction(str(v)) for k, v in dims.items()}
+    )
 
 
 @cache
@@ -128,4 +187,8 @@ def conversion_factor(source: str, target: str) -> Fraction:
         magnitude = ureg.Quantity(Fraction(1), source).to(target).magnitude
     except pint.DimensionalityError as exc:
         raise UnitError(f"{source!r} and {target!r} measure different things") from exc
-    return Fraction(magnitude)
+    if isinstance(magnitude, Fraction):
+        return magnitude
+    if isinstance(magnitude, int):
+        return Fraction(magnitude)
+    raise UnitError(f"inexact conversion from {source!r} to {target!r}: {magnitude!r}")

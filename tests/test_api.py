@@ -1,0 +1,86 @@
+import importlib
+import pkgutil
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+import pilstats
+from pilstats.load import bundled_reports
+
+
+class TestPublicApi:
+    def test_all_resolves_and_is_sorted(self) -> None:
+        """Every name in __all__ exists; the list is sorted; nothing private leaks."""
+        for name in pilstats.__all__:
+            assert hasattr(pilstats, name), name
+        assert list(pilstats.__all__) == sorted(pilstats.__all__)
+        assert not [n for n in pilstats.__all__ if n.startswith("_") and n != "__version__"]
+
+    def test_every_module_declares_all(self) -> None:
+        """Each public module states its API explicitly."""
+        for info in pkgutil.iter_modules(pilstats.__path__):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"pilstats.{info.name}")
+            if info.name != "cli":
+                assert hasattr(module, "__all__"), info.name
+
+    def test_errors_subclass_builtins(self) -> None:
+        """PilstatsError is the root; the concrete errors are ValueErrors."""
+        for cls in (pilstats.FixtureError, pilstats.NumeralParseError, pilstats.UnitError):
+            assert issubclass(cls, pilstats.PilstatsError)
+            assert issubclass(cls, ValueError)
+
+    def test_bundled(self) -> None:
+        """The 2023 report ships with the package."""
+        assert "whitepaper-2023" in bundled_reports()
+
+
+class TestLoadAndCheck:
+    def test_check_accepts_name_path_mapping_report(self) -> None:
+        """check() takes a bundled name, a path, a mapping or a Report."""
+        report = pilstats.load("whitepaper-2023")
+        assert report.source_path is not None
+        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
+        for source in ("whitepaper-2023", report.source_path, data, report):
+            assert pilstats.check(source).ok
+
+    def test_strict_raises_one_error_listing_every_failure(self) -> None:
+        """strict=True: one ValidationError, one entry per failed check, codes as types."""
+        report = pilstats.load("whitepaper-2023")
+        assert report.source_path is not None
+        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
+        for f in data["figures"]:
+            if f["id"] == "cases_total":
+                f["printed"] = f["quote"] = "189886 件"
+        with pytest.raises(ValidationError) as info:
+            pilstats.load(data, strict=True)
+        errors = info.value.errors()
+        assert len(errors) == 2  # the case-volume sum and the field-groups sum
+        types = {e["type"] for e in errors}
+        assert "sum-mismatch" in types
+        assert all(e["loc"][0] == "checks" for e in errors)
+
+    def test_lenient_never_raises_for_inconsistency(self) -> None:
+        """A failing check is a finding, not an exception."""
+        report = pilstats.load("whitepaper-2023")
+        assert report.source_path is not None
+        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
+        data["figures"][1]["printed"] = data["figures"][1]["quote"] = "189886 件"
+        result = pilstats.check(data)
+        assert not result.ok
+        assert result.summary().endswith("untestable")
+
+    def test_models_standalone_raise(self) -> None:
+        """A typed model built without the loader raises on its first inconsistent check."""
+        from pilstats.models import CaseVolume, FigureRecord
+
+        def rec(fid: str, printed: str) -> FigureRecord:
+            return FigureRecord(id=fid, printed=printed, section="一", quote=printed, offset=0)
+
+        total, admin = rec("t", "10件"), rec("a", "7件")
+        ok = CaseVolume(total=total, administrative=admin, civil=rec("c", "3件"))
+        assert ok.checks()[0].kind == "total"
+        with pytest.raises(ValidationError, match=r"off by at least 1"):
+            CaseVolume(total=total, administrative=admin, civil=rec("c", "4件"))
