@@ -1,4 +1,4 @@
-from decimal import Decimal as D
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -69,19 +69,19 @@ class TestLaws:
 class TestBasics:
     def test_half_open_neighbours_do_not_intersect(self) -> None:
         """[1, 2) and [2, 3) share no number; [1, 2] and [2, 3) do."""
-        assert not Interval(D(1), D(2), True, False).intersects(Interval(D(2), D(3)))
-        assert Interval(D(1), D(2)).intersects(Interval(D(2), D(3)))
+        assert not Interval(Decimal(1), Decimal(2), True, False).intersects(Interval(Decimal(2), Decimal(3)))
+        assert Interval(Decimal(1), Decimal(2)).intersects(Interval(Decimal(2), Decimal(3)))
 
     def test_integers(self) -> None:
         """Integers respect open ends: (721.9, 722.3] holds only 722."""
-        iv = Interval(D("721.9"), D("722.3"), False, True)
+        iv = Interval(Decimal("721.9"), Decimal("722.3"), False, True)
         assert list(iv.integers()) == [722]
-        assert list(Interval(D(1), D(2), False, False).integers()) == []
+        assert list(Interval(Decimal(1), Decimal(2), False, False).integers()) == []
 
     def test_empty_rejected(self) -> None:
         """An interval must hold a number."""
         with pytest.raises(ValueError, match="empty"):
-            Interval(D(1), D(1), True, False)
+            Interval(Decimal(1), Decimal(1), True, False)
 
     def test_format(self) -> None:
         """Terminating fractions print exactly; others outward-rounded with ~."""
@@ -102,4 +102,4 @@ class TestBasics:
         """1/3 as an interval quotient contains the exact third."""
         q = Interval.point(1) / Interval.point(3)
         assert Fraction(1, 3) in q
-        assert q.width < D("1e-50")
+        assert q.width < Decimal("1e-50")

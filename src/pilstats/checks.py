@@ -14,11 +14,11 @@ never raise a false alarm, and a failure is a proof of inconsistency.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from pilstats.errors import UnitError
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
@@ -205,10 +205,16 @@ Check = Total | Share | ShareSum | Subset | Change | Rate | Same
 
 def sum_bounds(parts: list[Interval]) -> Interval:
     """Interval of every sum of one value drawn from each part."""
-    acc = Interval.point(0)
+    if len(parts) == 1:
+        return parts[0]
+    lo = hi = Decimal(0)
+    lo_closed = hi_closed = True
     for p in parts:
-        acc = acc + p
-    return acc
+        lo = _EXACT.add(lo, p.lo)
+        hi = _EXACT.add(hi, p.hi)
+        lo_closed = lo_closed and p.lo_closed
+        hi_closed = hi_closed and p.hi_closed
+    return Interval(lo, hi, lo_closed, hi_closed)
 
 
 def share_bounds(part: Interval, whole: Interval) -> Interval:
@@ -257,9 +263,10 @@ Nominal = Decimal | Fraction
 
 def _nsum(values: list[Nominal]) -> Nominal:
     """Exact sum of printed values (Fractions only when a unit conversion was needed)."""
-    if all(isinstance(v, Decimal) for v in values):
+    decimals = [v for v in values if isinstance(v, Decimal)]
+    if len(decimals) == len(values):
         total = Decimal(0)
-        for v in values:
+        for v in decimals:
             total = _EXACT.add(total, v)
         return total
     return sum((Fraction(v) for v in values), Fraction(0))
@@ -269,16 +276,23 @@ def _nsum(values: list[Nominal]) -> Nominal:
 
 
 class _Ctx:
+    """The figures of one evaluation run, with their intervals memoised by id."""
+
+    __slots__ = ("_bounds", "conventions", "figures")
+
     def __init__(self, figures: Mapping[str, Reported], conventions: Conventions) -> None:
         self.figures = figures
         self.conventions = conventions
+        self._bounds: dict[str, Interval] = {}
 
     def fig(self, fid: str) -> Reported:
         return self.figures[fid]
 
     def bounds(self, fid: str, unit: str | None = None) -> Interval:
+        iv = self._bounds.get(fid)
         f = self.figures[fid]
-        iv = f.bounds(self.conventions)
+        if iv is None:
+            iv = self._bounds[fid] = f.bounds(self.conventions)
         if unit is None or unit == f.unit:
             return iv
         return iv.scale(conversion_factor(f.unit, unit))
@@ -297,6 +311,8 @@ def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None
     target = ctx.fig(ids[0]).unit
     for fid in ids[1:]:
         unit = ctx.fig(fid).unit
+        if unit == target:
+            continue
         try:
             conversion_factor(unit, target)
         except UnitError:
@@ -304,16 +320,29 @@ def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None
     return None
 
 
-def _unit_finding(check: Check, message: str) -> Finding:
+Explain = Callable[[], tuple[str, dict[str, str]]]
+
+
+def _said(message: str, derived: dict[str, str] | None = None) -> Explain:
+    return lambda: (message, derived or {})
+
+
+def _finding(  # noqa: PLR0917 - internal constructor mirroring Finding's fields
+    c: Check,
+    code: FindingCode,
+    status: Status,
+    explain: Explain,
+    computed: Interval | None = None,
+    printed: Interval | None = None,
+    slack: bool = False,
+) -> Finding:
     return Finding(
-        check=check.id,
-        kind=check.kind,
-        code=FindingCode.UNIT_MISMATCH,
-        status=Status.FAIL,
-        figures=check.figures,
-        message=message,
-        section=check.section,
+        c.id, c.kind, code, status, c.figures, computed, printed, slack, c.section, explain
     )
+
+
+def _unit_finding(check: Check, message: str) -> Finding:
+    return _finding(check, FindingCode.UNIT_MISMATCH, Status.FAIL, _said(message))
 
 
 def _status(ok: bool) -> Status:
@@ -326,98 +355,107 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
         return _unit_finding(c, problem)
     unit = None if c.same_noun else ctx.fig(c.total).unit
     total = ctx.bounds(c.total, unit)
-    parts = [ctx.bounds(p, unit) for p in c.parts]
-    s = sum_bounds(parts)
-    nominal_sum = _nsum([ctx.nominal(p, unit) for p in c.parts])
-    nominal_total = ctx.nominal(c.total, unit)
-    expr = " + ".join(ctx.fig(p).numeral + ctx.fig(p).unit for p in c.parts)
-    printed_total = str(ctx.fig(c.total))
+    s = sum_bounds([ctx.bounds(p, unit) for p in c.parts])
     if c.complete:
         ok = s.intersects(total)
-        slack = ok and nominal_sum != nominal_total
-        if ok:
-            message = f"{expr} = {_fmt(nominal_sum)}; printed total {printed_total}"
+        # a sum of exact figures that meets an exact total has no slack to lean on
+        slack = ok and not (s.is_point and total.is_point) and (
+            _nsum([ctx.nominal(p, unit) for p in c.parts]) != ctx.nominal(c.total, unit)
+        )
+    else:
+        # partial list: the listed parts may not exceed the total
+        ok = s.lo < total.hi or (s.lo == total.hi and s.lo_closed and total.hi_closed)
+        slack = ok and not (s.is_point and total.is_point) and (
+            _nsum([ctx.nominal(p, unit) for p in c.parts]) > ctx.nominal(c.total, unit)
+        )
+
+    def explain() -> tuple[str, dict[str, str]]:
+        expr = " + ".join(ctx.fig(p).numeral + ctx.fig(p).unit for p in c.parts)
+        printed_total = str(ctx.fig(c.total))
+        if c.complete:
+            if not ok:
+                gap = _fmt(s.gap(total))
+                return (
+                    f"{expr} = {s} but the printed total {printed_total} means {total}: "
+                    f"off by at least {gap}"
+                ), {}
+            message = f"{expr} = {_fmt(_nsum([ctx.nominal(p, unit) for p in c.parts]))}; "
+            message += f"printed total {printed_total}"
             if slack:
                 message += f" (agrees within rounding: sum in {s}, total in {total})"
-        else:
-            message = (
-                f"{expr} = {s} but the printed total {printed_total} means {total}: "
-                f"off by at least {_fmt(s.gap(total))}"
-            )
-        code = FindingCode.SUM_OK if ok else FindingCode.SUM_MISMATCH
-        return Finding(
-            c.id, c.kind, code, _status(ok), c.figures, message, str(s), str(total),
-            slack, {}, c.section,
-        )  # fmt: skip
-    # partial list: the listed parts may not exceed the total
-    ok = s.lo < total.hi or (s.lo == total.hi and s.lo_closed and total.hi_closed)
-    slack = ok and nominal_sum > nominal_total
-    derived: dict[str, str] = {}
-    if ok:
+            return message, {}
+        if not ok:
+            gap = _fmt(s.gap(total))
+            return (
+                f"listed parts {expr} = {s} exceed the printed total {printed_total} "
+                f"({total}) by at least {gap}"
+            ), {}
         remainder = total - s
         lo = max(remainder.lo, Decimal(0))
         lo_closed = remainder.lo_closed if remainder.lo >= 0 else True
         rem = Interval(lo, remainder.hi, lo_closed, remainder.hi_closed)
-        derived[c.remainder or "remainder"] = str(rem)
+        listed = _fmt(_nsum([ctx.nominal(p, unit) for p in c.parts]))
         message = (
-            f"listed parts {expr} = {_fmt(nominal_sum)} ≤ printed total {printed_total}; "
-            f"unlisted remainder {_fmt(nominal_total)} − {_fmt(nominal_sum)} = {rem}"
+            f"listed parts {expr} = {listed} ≤ printed total {printed_total}; "
+            f"unlisted remainder {_fmt(ctx.nominal(c.total, unit))} − {listed} = {rem}"
         )
+        return message, {c.remainder or "remainder": str(rem)}
+
+    if c.complete:
+        code = FindingCode.SUM_OK if ok else FindingCode.SUM_MISMATCH
     else:
-        message = (
-            f"listed parts {expr} = {s} exceed the printed total {printed_total} ({total}) "
-            f"by at least {_fmt(s.gap(total))}"
-        )
-    code = FindingCode.PARTIAL_SUM_OK if ok else FindingCode.PARTIAL_SUM_EXCEEDS
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(s), str(total),
-        slack, derived, c.section,
-    )  # fmt: skip
+        code = FindingCode.PARTIAL_SUM_OK if ok else FindingCode.PARTIAL_SUM_EXCEEDS
+    return _finding(c, code, _status(ok), explain, s, total, slack)
 
 
 def _eval_share(c: Share, ctx: _Ctx) -> Finding:
     problem = _units_agree(ctx, (c.part, c.whole), c.same_noun)
-    if not problem and not ctx.fig(c.share).is_ratio:
-        problem = f"{c.share} is in {ctx.fig(c.share).unit!r}, not a percentage"
+    share_fig = ctx.fig(c.share)
+    if not problem and not share_fig.is_ratio:
+        problem = f"{c.share} is in {share_fig.unit!r}, not a percentage"
     if problem:
         return _unit_finding(c, problem)
     unit = None if c.same_noun else ctx.fig(c.whole).unit
     part, whole = ctx.bounds(c.part, unit), ctx.bounds(c.whole, unit)
-    share_fig = ctx.fig(c.share)
     printed = ctx.bounds(c.share)
-    p, w = ctx.fig(c.part), ctx.fig(c.whole)
-    ratio_txt = f"{p.numeral}{p.unit} / {w.numeral}{w.unit}"
+
+    def ratio_text() -> str:
+        p, w = ctx.fig(c.part), ctx.fig(c.whole)
+        return f"{p.numeral}{p.unit} / {w.numeral}{w.unit}"
+
     if whole.lo <= 0:
-        return Finding(
-            c.id, c.kind, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{ratio_txt}: the whole may be zero", None, str(printed), section=c.section,
+        return _finding(
+            c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
+            lambda: (f"{ratio_text()}: the whole may be zero", {}), None, printed,
         )  # fmt: skip
     computed = share_bounds(part, whole)
     if computed.lo <= 0 and computed.hi >= HUNDRED:
-        return Finding(
-            c.id, c.kind, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{ratio_txt} may be anything from 0 to 100%", str(computed), str(printed),
-            section=c.section,
+        return _finding(
+            c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
+            lambda: (f"{ratio_text()} may be anything from 0 to 100%", {}), computed, printed,
         )  # fmt: skip
     ok = computed.intersects(printed)
-    nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit))
-    as_printed = round_to(nominal, share_fig.exponent, ctx.conventions.rounding)
-    slack = ok and nominal not in printed
-    shown = format_fraction(nominal, direction=0, digits=8)
-    if ok:
-        message = f"{ratio_txt} = {shown}% → {as_printed}%; printed {share_fig}"
-        if slack:
-            message += f" (agrees only within rounding: {computed} vs {printed})"
-    else:
-        message = (
-            f"{ratio_txt} = {shown}% (in {computed}) but printed {share_fig} means {printed}; "
-            f"at this precision it should print as {as_printed}%"
-        )
+    slack = False
+    if ok and not (part.is_point and whole.is_point):
+        slack = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit)) not in printed
+
+    def explain() -> tuple[str, dict[str, str]]:
+        nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit))
+        as_printed = round_to(nominal, share_fig.exponent, ctx.conventions.rounding)
+        shown = format_fraction(nominal, direction=0, digits=8)
+        if ok:
+            message = f"{ratio_text()} = {shown}% → {as_printed}%; printed {share_fig}"
+            if slack:
+                message += f" (agrees only within rounding: {computed} vs {printed})"
+        else:
+            message = (
+                f"{ratio_text()} = {shown}% (in {computed}) but printed {share_fig} means "
+                f"{printed}; at this precision it should print as {as_printed}%"
+            )
+        return message, {"share": str(as_printed)}
+
     code = FindingCode.SHARE_OK if ok else FindingCode.SHARE_MISMATCH
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(computed), str(printed),
-        slack, {"share": str(as_printed)}, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), explain, computed, printed, slack)
 
 
 def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
@@ -426,26 +464,27 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
         return _unit_finding(c, f"not percentages: {', '.join(not_ratio)}")
     s = sum_bounds([ctx.bounds(x) for x in c.shares])
     target = ctx.bounds(c.total) if c.total else Interval.point(HUNDRED)
-    target_txt = str(ctx.fig(c.total)) if c.total else "100%"
-    nominal = _nsum([ctx.nominal(x) for x in c.shares])
-    nominal_target = ctx.nominal(c.total) if c.total else HUNDRED
     ok = s.intersects(target)
-    slack = ok and nominal != nominal_target
-    expr = " + ".join(ctx.fig(x).numeral for x in c.shares)
-    if ok:
-        message = f"{expr} = {_fmt(nominal)}% against {target_txt}"
-        if slack:
-            message += f": agrees within propagated rounding ({s} meets {target})"
-    else:
-        message = (
-            f"{expr} = {_fmt(nominal)}% against {target_txt}: even with rounding the sum "
-            f"lies in {s}, which misses {target} by {_fmt(s.gap(target))}"
-        )
+    nominal_target = ctx.nominal(c.total) if c.total else HUNDRED
+    slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) != nominal_target
+
+    def explain() -> tuple[str, dict[str, str]]:
+        target_txt = str(ctx.fig(c.total)) if c.total else "100%"
+        nominal = _fmt(_nsum([ctx.nominal(x) for x in c.shares]))
+        expr = " + ".join(ctx.fig(x).numeral for x in c.shares)
+        if ok:
+            message = f"{expr} = {nominal}% against {target_txt}"
+            if slack:
+                message += f": agrees within propagated rounding ({s} meets {target})"
+            return message, {}
+        gap = _fmt(s.gap(target))
+        return (
+            f"{expr} = {nominal}% against {target_txt}: even with rounding the sum "
+            f"lies in {s}, which misses {target} by {gap}"
+        ), {}
+
     code = FindingCode.SHARE_SUM_OK if ok else FindingCode.SHARE_SUM_MISMATCH
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(s), str(target), slack,
-        {}, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), explain, s, target, slack)
 
 
 def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
@@ -456,29 +495,30 @@ def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
     part = ctx.bounds(c.part, unit)
     whole = sum_bounds([ctx.bounds(w, unit) for w in c.wholes])
     ok = part.lo < whole.hi or (part.lo == whole.hi and part.lo_closed and whole.hi_closed)
-    nominal_whole = _nsum([ctx.nominal(w, unit) for w in c.wholes])
-    slack = ok and ctx.nominal(c.part, unit) > nominal_whole
-    pf = ctx.fig(c.part)
-    wf = " + ".join(str(ctx.fig(w)) for w in c.wholes)
-    if ok:
+    slack = ok and not (part.is_point and whole.is_point) and (
+        ctx.nominal(c.part, unit) > _nsum([ctx.nominal(w, unit) for w in c.wholes])
+    )
+
+    def explain() -> tuple[str, dict[str, str]]:
+        pf = ctx.fig(c.part)
+        wf = " + ".join(str(ctx.fig(w)) for w in c.wholes)
+        if not ok:
+            return f"{pf} ({part}) cannot be a part of {wf} ({whole})", {}
         message = f"{pf} ≤ {wf}"
         if slack:
             message += f" (only within qualifier slack: {part} vs {whole})"
-    else:
-        message = f"{pf} ({part}) cannot be a part of {wf} ({whole})"
+        return message, {}
+
     code = FindingCode.SUBSET_OK if ok else FindingCode.SUBSET_EXCEEDS
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(part), str(whole), slack,
-        {}, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), explain, part, whole, slack)
 
 
 def _eval_change(c: Change, ctx: _Ctx) -> Finding:
-    if not ctx.fig(c.change).is_ratio:
+    cur, chg = ctx.fig(c.current), ctx.fig(c.change)
+    if not chg.is_ratio:
         return _unit_finding(c, f"{c.change} is not a percentage")
     current = ctx.bounds(c.current)
     change = ctx.bounds(c.change)
-    cur, chg = ctx.fig(c.current), ctx.fig(c.change)
     verb = "上升" if c.direction == "up" else "下降"
     head = f"{cur} = previous × (1 {'+' if c.direction == 'up' else '−'} {chg})"
     if c.direction == "down" and change.hi >= HUNDRED:
@@ -495,24 +535,22 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
             + ("" if ok else f" ({printed_prev}) is outside it")
         )
         code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
-        return Finding(
-            c.id, c.kind, code, _status(ok), c.figures, message, str(prev),
-            str(printed_prev), section=c.section,
-        )  # fmt: skip
+        return _finding(c, code, _status(ok), _said(message), prev, printed_prev)
     if not is_count_unit(cur.unit):
-        return Finding(
-            c.id, c.kind, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head} → previous in {prev}; {cur.unit} is not a count, so any value fits",
-            str(prev), None, derived={"previous": str(prev)}, section=c.section,
+        return _finding(
+            c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head} → previous in {prev}; {cur.unit} is not a count, so any value fits",
+                  {"previous": str(prev)}),
+            prev,
         )  # fmt: skip
     candidates = prev.integers()
     derived = {"previous": _range_text(candidates)}
     if _always_holds_integer(prev):
-        return Finding(
-            c.id, c.kind, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head} → previous in {prev}: {len(candidates)} integers fit, so the "
-            f"printed {verb} {chg} cannot be wrong at this precision",
-            str(prev), None, derived=derived, section=c.section,
+        return _finding(
+            c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head} → previous in {prev}: {len(candidates)} integers fit, so the "
+                  f"printed {verb} {chg} cannot be wrong at this precision", derived),
+            prev,
         )  # fmt: skip
     ok = len(candidates) > 0
     if ok:
@@ -523,10 +561,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     factor = 1 + pct if c.direction == "up" else 1 - pct
     slack = ok and (Fraction(cur.value) / factor).denominator != 1
     code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(prev), None, slack,
-        derived, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), _said(message, derived), prev, None, slack)
 
 
 def _eval_steep_fall(
@@ -540,14 +575,13 @@ def _eval_steep_fall(
         )
         status = Status.UNTESTABLE if ok else Status.FAIL
         code = FindingCode.CHANGE_UNTESTABLE if ok else FindingCode.CHANGE_NO_PREVIOUS
-        return Finding(c.id, c.kind, code, status, c.figures, message, section=c.section)
+        return _finding(c, code, status, _said(message))
     lower = Fraction(current.lo) / (1 - Fraction(change.lo) / 100)
     bound = f"previous ≥ {format_fraction(lower, direction=-1)}"
     if c.previous is None:
-        return Finding(
-            c.id, c.kind, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head}: {bound}, unbounded above, so some integer always fits",
-            section=c.section,
+        return _finding(
+            c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head}: {bound}, unbounded above, so some integer always fits"),
         )  # fmt: skip
     printed_prev = ctx.bounds(c.previous, ctx.fig(c.current).unit)
     ok = printed_prev.hi > lower or (printed_prev.hi == lower and printed_prev.hi_closed)
@@ -555,10 +589,7 @@ def _eval_steep_fall(
         "" if ok else " is below it"
     )
     code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, None, str(printed_prev),
-        section=c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), _said(message), None, printed_prev)
 
 
 def _range_text(r: range) -> str:
@@ -570,34 +601,32 @@ def _range_text(r: range) -> str:
 
 
 def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
-    if not ctx.fig(c.rate).is_ratio:
+    rf, bf = ctx.fig(c.rate), ctx.fig(c.base)
+    if not rf.is_ratio:
         return _unit_finding(c, f"{c.rate} is not a percentage")
     rate, base = ctx.bounds(c.rate), ctx.bounds(c.base)
-    rf, bf = ctx.fig(c.rate), ctx.fig(c.base)
     numerators = numerator_bounds(rate, base)
     head = f"{rf} of {bf} = {numerators}"
     if not is_count_unit(bf.unit):
-        return Finding(
-            c.id, c.kind, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head}; {bf.unit} is not a count, so any value fits", str(numerators),
-            str(rate), derived={"numerator": str(numerators)}, section=c.section,
+        return _finding(
+            c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head}; {bf.unit} is not a count, so any value fits",
+                  {"numerator": str(numerators)}),
+            numerators, rate,
         )  # fmt: skip
     candidates = numerators.integers()
     derived = {"numerator": _range_text(candidates)}
     if _always_holds_integer(numerators):
-        return Finding(
-            c.id, c.kind, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE, c.figures,
-            f"{head}: {len(candidates)} integer numerators fit, so the rate cannot be "
-            "wrong at this precision",
-            str(numerators), str(rate), derived=derived, section=c.section,
+        return _finding(
+            c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head}: {len(candidates)} integer numerators fit, so the rate cannot be "
+                  "wrong at this precision", derived),
+            numerators, rate,
         )  # fmt: skip
     ok = len(candidates) > 0
     message = f"{head}: numerator {derived['numerator']}" if ok else f"{head}: no integer fits"
     code = FindingCode.RATE_OK if ok else FindingCode.RATE_NO_NUMERATOR
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(numerators), str(rate),
-        False, derived, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), _said(message, derived), numerators, rate)
 
 
 def _eval_same(c: Same, ctx: _Ctx) -> Finding:
@@ -607,15 +636,18 @@ def _eval_same(c: Same, ctx: _Ctx) -> Finding:
     unit = ctx.fig(c.statements[0]).unit
     ivs = [ctx.bounds(s, unit) for s in c.statements]
     ok = all(a.intersects(b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
-    texts = " = ".join(f"{ctx.fig(s)}" for s in c.statements)
-    nominal = {ctx.nominal(s, unit) for s in c.statements}
-    slack = ok and len(nominal) > 1
-    message = f"{texts}" + ("" if ok else f": {' vs '.join(str(i) for i in ivs)} do not meet")
+    slack = ok and not all(i.is_point for i in ivs) and (
+        len({ctx.nominal(s, unit) for s in c.statements}) > 1
+    )
+
+    def explain() -> tuple[str, dict[str, str]]:
+        texts = " = ".join(f"{ctx.fig(s)}" for s in c.statements)
+        if ok:
+            return texts, {}
+        return f"{texts}: {' vs '.join(str(i) for i in ivs)} do not meet", {}
+
     code = FindingCode.SAME_OK if ok else FindingCode.SAME_MISMATCH
-    return Finding(
-        c.id, c.kind, code, _status(ok), c.figures, message, str(ivs[0]),
-        str(ivs[-1]), slack, {}, c.section,
-    )  # fmt: skip
+    return _finding(c, code, _status(ok), explain, ivs[0], ivs[-1], slack)
 
 
 def evaluate(
@@ -628,23 +660,29 @@ def evaluate(
     Raises:
         KeyError: the check names a figure that is not in ``figures``.
     """
-    missing = [f for f in check.figures if f not in figures]
-    if missing:
-        raise KeyError(f"check {check.id!r} names unknown figure(s): {', '.join(missing)}")
-    ctx = _Ctx(figures, conventions)
-    if isinstance(check, Total):
-        return _eval_total(check, ctx)
-    if isinstance(check, Share):
-        return _eval_share(check, ctx)
-    if isinstance(check, ShareSum):
-        return _eval_share_sum(check, ctx)
-    if isinstance(check, Subset):
-        return _eval_subset(check, ctx)
-    if isinstance(check, Change):
-        return _eval_change(check, ctx)
-    if isinstance(check, Rate):
-        return _eval_rate(check, ctx)
-    return _eval_same(check, ctx)
+    return _evaluate(check, _Ctx(figures, conventions))
+
+
+def _evaluate(check: Check, ctx: _Ctx) -> Finding:
+    try:
+        return _DECIDERS[type(check)](check, ctx)
+    except KeyError:
+        missing = [f for f in check.figures if f not in ctx.figures]
+        if missing:
+            msg = f"check {check.id!r} names unknown figure(s): {', '.join(missing)}"
+            raise KeyError(msg) from None
+        raise
+
+
+_DECIDERS: dict[type, Callable[[Any, _Ctx], Finding]] = {
+    Total: _eval_total,
+    Share: _eval_share,
+    ShareSum: _eval_share_sum,
+    Subset: _eval_subset,
+    Change: _eval_change,
+    Rate: _eval_rate,
+    Same: _eval_same,
+}
 
 
 def evaluate_all(
@@ -652,5 +690,9 @@ def evaluate_all(
     figures: Mapping[str, Reported],
     conventions: Conventions = DEFAULT_CONVENTIONS,
 ) -> list[Finding]:
-    """Decide every check; never stops at the first failure."""
-    return [evaluate(c, figures, conventions) for c in checks]
+    """Decide every check; never stops at the first failure.
+
+    The figures' intervals are computed once per run and shared by all checks.
+    """
+    ctx = _Ctx(figures, conventions)
+    return [_evaluate(c, ctx) for c in checks]

@@ -122,6 +122,9 @@ class Reported:
     numeral: str = ""
     exact: bool = False
     printed: str = field(default="", compare=False)
+    _intervals: dict[Conventions, Interval] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def exponent(self) -> int:
@@ -143,6 +146,12 @@ class Reported:
         >>> str(parse_figure("5800余件").bounds())
         '[5800, 5900)'
         """
+        iv = self._intervals.get(conventions)
+        if iv is None:
+            iv = self._intervals[conventions] = self._compute_bounds(conventions)
+        return iv
+
+    def _compute_bounds(self, conventions: Conventions) -> Interval:
         q = self.qualifier
         if q is None:
             if self.exact and conventions.counts_exact:

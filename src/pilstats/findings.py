@@ -8,9 +8,13 @@ first failure). Codes are stable strings, safe to match on in pipelines.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
+
+from pilstats.interval import Interval
 
 __all__ = ["Culprit", "Finding", "FindingCode", "Result", "Status"]
 
@@ -55,9 +59,13 @@ class FindingCode(StrEnum):
     UNIT_MISMATCH = "unit-mismatch"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Finding:
     """The outcome of one check.
+
+    The decision (``status``, ``code``, ``slack``, the intervals) is made when the
+    check runs; the words (``message``, ``derived``) are written on first access, so
+    a pipeline that only reads statuses does not pay for explanations.
 
     Attributes:
         check: id of the check.
@@ -65,13 +73,12 @@ class Finding:
         code: stable code, see :class:`FindingCode`.
         status: pass, fail or untestable.
         figures: ids of the figures involved.
-        message: the arithmetic, in words and numbers.
-        computed: interval implied by the other figures (text), if any.
-        printed: interval of the printed figure it is compared with (text), if any.
+        computed_bounds: interval implied by the other figures, if any.
+        printed_bounds: interval of the printed figure it is compared with, if any.
         slack: passes only thanks to rounding or qualifier slack (the printed
             numbers taken at face value would not agree).
-        derived: figures the check derives, e.g. ``{"remainder": "33"}``.
         section: where in the report the relation is stated.
+        explain: returns ``(message, derived)``; called once, on first access.
     """
 
     check: str
@@ -79,12 +86,43 @@ class Finding:
     code: FindingCode
     status: Status
     figures: tuple[str, ...]
-    message: str
-    computed: str | None = None
-    printed: str | None = None
+    computed_bounds: Interval | None = None
+    printed_bounds: Interval | None = None
     slack: bool = False
-    derived: dict[str, str] = field(default_factory=dict)
     section: str | None = None
+    explain: Callable[[], tuple[str, dict[str, str]]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def _words(self) -> tuple[str, dict[str, str]]:
+        return self.explain() if self.explain is not None else ("", {})
+
+    @property
+    def message(self) -> str:
+        """The arithmetic, in words and numbers."""
+        return self._words[0]
+
+    @property
+    def derived(self) -> dict[str, str]:
+        """Figures the check derives, e.g. ``{"remainder": "33"}`` (a copy)."""
+        return dict(self._words[1])
+
+    @property
+    def computed(self) -> str | None:
+        """``computed_bounds`` as text, e.g. ``[61.7, 62.1)``."""
+        return None if self.computed_bounds is None else str(self.computed_bounds)
+
+    @property
+    def printed(self) -> str | None:
+        """``printed_bounds`` as text."""
+        return None if self.printed_bounds is None else str(self.printed_bounds)
+
+    def __eq__(self, other: object) -> bool:
+        """Findings are equal when everything they report is equal."""
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping with the fields above."""
@@ -98,7 +136,7 @@ class Finding:
             "computed": self.computed,
             "printed": self.printed,
             "slack": self.slack,
-            "derived": dict(self.derived),
+            "derived": self.derived,
             "section": self.section,
         }
 

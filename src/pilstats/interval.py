@@ -54,7 +54,7 @@ def format_number(value: Decimal) -> str:
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
+    return "0" if text == "-0" else text
 
 
 def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> str:
@@ -65,6 +65,10 @@ def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> s
     ``direction < 0`` (a lower bound), up when ``direction > 0``, to nearest
     otherwise — and prefixed with ``~`` so a reader never mistakes it for exact.
     """
+    if type(value) is Decimal:
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent <= digits:
+            return format_number(value)
     if isinstance(value, Fraction):
         d, exact = _up(value) if direction > 0 else _down(value)
     else:
