@@ -69,7 +69,8 @@ class TestLaws:
 class TestBasics:
     def test_half_open_neighbours_do_not_intersect(self) -> None:
         """[1, 2) and [2, 3) share no number; [1, 2] and [2, 3) do."""
-        assert not Interval(Decimal(1), Decimal(2), True, False).intersects(Interval(Decimal(2), Decimal(3)))
+        half_open = Interval(Decimal(1), Decimal(2), True, False)
+        assert not half_open.intersects(Interval(Decimal(2), Decimal(3)))
         assert Interval(Decimal(1), Decimal(2)).intersects(Interval(Decimal(2), Decimal(3)))
 
     def test_integers(self) -> None:

@@ -118,7 +118,7 @@ def _quick_dimensions(unit: str, depth: int = 0) -> dict[str, int] | None:
     for raw in re.split(r"\s*([*/])\s*(?!\*)", definition.replace("**", "^")):
         token = raw.replace("^", "**").strip()
         if token in ("*", "/"):
-            sign = -1 if token == "/" else 1
+            sign = -1 if token == "/" else 1  # noqa: S105 - an operator, not a password
             continue
         if _NUMBER.match(token):
             continue
