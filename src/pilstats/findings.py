@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from pilstats.interval import Interval
 
@@ -59,12 +58,24 @@ class FindingCode(StrEnum):
     UNIT_MISMATCH = "unit-mismatch"
 
 
-@dataclass(frozen=True, eq=False)
-class Finding:
-    """The outcome of one check.
+class _FindingFields(NamedTuple):
+    check: str
+    kind: str
+    code: FindingCode
+    status: Status
+    figures: tuple[str, ...]
+    computed_bounds: Interval | None = None
+    printed_bounds: Interval | None = None
+    slack: bool = False
+    section: str | None = None
+    explain: Callable[[], tuple[str, dict[str, str]]] | None = None
+
+
+class Finding(_FindingFields):
+    """The outcome of one check (an immutable value).
 
     The decision (``status``, ``code``, ``slack``, the intervals) is made when the
-    check runs; the words (``message``, ``derived``) are written on first access, so
+    check runs; the words (``message``, ``derived``) are written when asked for, so
     a pipeline that only reads statuses does not pay for explanations.
 
     Attributes:
@@ -78,33 +89,20 @@ class Finding:
         slack: passes only thanks to rounding or qualifier slack (the printed
             numbers taken at face value would not agree).
         section: where in the report the relation is stated.
-        explain: returns ``(message, derived)``; called once, on first access.
+        explain: returns ``(message, derived)``; pure, so it may be called again.
     """
 
-    check: str
-    kind: str
-    code: FindingCode
-    status: Status
-    figures: tuple[str, ...]
-    computed_bounds: Interval | None = None
-    printed_bounds: Interval | None = None
-    slack: bool = False
-    section: str | None = None
-    explain: Callable[[], tuple[str, dict[str, str]]] | None = field(default=None, repr=False)
-
-    @cached_property
-    def _words(self) -> tuple[str, dict[str, str]]:
-        return self.explain() if self.explain is not None else ("", {})
+    __slots__ = ()
 
     @property
     def message(self) -> str:
         """The arithmetic, in words and numbers."""
-        return self._words[0]
+        return self.explain()[0] if self.explain is not None else ""
 
     @property
     def derived(self) -> dict[str, str]:
-        """Figures the check derives, e.g. ``{"remainder": "33"}`` (a copy)."""
-        return dict(self._words[1])
+        """Figures the check derives, e.g. ``{"remainder": "33"}``."""
+        return dict(self.explain()[1]) if self.explain is not None else {}
 
     @property
     def computed(self) -> str | None:
@@ -122,21 +120,27 @@ class Finding:
             return NotImplemented
         return self.to_dict() == other.to_dict()
 
+    def __ne__(self, other: object) -> bool:
+        """The negation of ``==``."""
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping with the fields above."""
+        message, derived = self.explain() if self.explain is not None else ("", {})
         return {
             "check": self.check,
             "kind": self.kind,
             "code": str(self.code),
             "status": str(self.status),
             "figures": list(self.figures),
-            "message": self.message,
+            "message": message,
             "computed": self.computed,
             "printed": self.printed,
             "slack": self.slack,
-            "derived": self.derived,
+            "derived": dict(derived),
             "section": self.section,
         }
 

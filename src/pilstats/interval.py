@@ -12,9 +12,9 @@ can never fail because of arithmetic. Nothing here uses floats.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, DivisionByZero, InvalidOperation
 from fractions import Fraction
+from typing import NamedTuple, Self
 
 __all__ = ["PRECISION", "Interval", "format_fraction", "format_number"]
 
@@ -83,31 +83,38 @@ def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> s
     return "~" + format_number(d.quantize(quantum, rounding=mode))
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class _Ends(NamedTuple):
+    lo: Decimal
+    hi: Decimal
+    lo_closed: bool
+    hi_closed: bool
+
+
+class Interval(_Ends):
     """A bounded interval ``lo .. hi`` with independently open or closed ends.
 
     A point ``[x, x]`` is an exact value. Arithmetic covers what the reports need:
     sums and differences of any intervals, products and quotients of non-negative
-    ones, scaling by a non-negative exact factor.
+    ones, scaling by a non-negative exact factor. Intervals are immutable values
+    (an immutable tuple underneath, for speed: checks build thousands of them).
     """
 
-    lo: Decimal
-    hi: Decimal
-    lo_closed: bool = True
-    hi_closed: bool = True
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        """Reject empty intervals; an interval always contains at least one number."""
-        if self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed)):
-            msg = f"empty interval {self.lo}..{self.hi}"
+    def __new__(
+        cls, lo: Decimal, hi: Decimal, lo_closed: bool = True, hi_closed: bool = True
+    ) -> Self:
+        """Build an interval; an empty one (``lo > hi``, or ``(x, x)``) is refused."""
+        if lo > hi or (lo == hi and not (lo_closed and hi_closed)):
+            msg = f"empty interval {lo}..{hi}"
             raise ValueError(msg)
+        return tuple.__new__(cls, (lo, hi, lo_closed, hi_closed))
 
     @classmethod
     def point(cls, value: Decimal | int) -> Interval:
         """The degenerate interval holding exactly ``value``."""
         d = value if isinstance(value, Decimal) else Decimal(value)
-        return cls(d, d)
+        return _make(d, d, True, True)
 
     @classmethod
     def of(
@@ -136,9 +143,9 @@ class Interval:
         below = x < self.hi or (x == self.hi and self.hi_closed)
         return above and below
 
-    def __add__(self, other: Interval) -> Interval:
+    def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
         """Every ``a + b`` with ``a`` in self and ``b`` in other."""
-        return Interval(
+        return _make(
             _DOWN.add(self.lo, other.lo),
             _UP.add(self.hi, other.hi),
             self.lo_closed and other.lo_closed,
@@ -147,7 +154,7 @@ class Interval:
 
     def __sub__(self, other: Interval) -> Interval:
         """Every ``a - b`` with ``a`` in self and ``b`` in other."""
-        return Interval(
+        return _make(
             _DOWN.subtract(self.lo, other.hi),
             _UP.subtract(self.hi, other.lo),
             self.lo_closed and other.hi_closed,
@@ -166,13 +173,13 @@ class Interval:
             hi = _UP.divide(_UP.multiply(self.hi, num), den)
             lo_exact = lo == _UP.divide(_UP.multiply(self.lo, num), den)
             hi_exact = hi == _DOWN.divide(_DOWN.multiply(self.hi, num), den)
-            return Interval(lo, hi, self.lo_closed or not lo_exact, self.hi_closed or not hi_exact)
+            return _make(lo, hi, self.lo_closed or not lo_exact, self.hi_closed or not hi_exact)
         f = Decimal(int(k)) if isinstance(k, int | Fraction) else k
-        return Interval(
+        return _make(
             _DOWN.multiply(self.lo, f), _UP.multiply(self.hi, f), self.lo_closed, self.hi_closed
         )
 
-    def __mul__(self, other: Interval) -> Interval:
+    def __mul__(self, other: Interval) -> Interval:  # type: ignore[override]
         """Every ``a * b``; both operands must be non-negative."""
         if self.lo < 0 or other.lo < 0:
             raise ValueError("interval product is defined here for non-negative operands")
@@ -183,7 +190,7 @@ class Interval:
         hi_closed = (self.hi_closed and other.hi_closed) or (
             (self.hi == 0 and self.hi_closed) or (other.hi == 0 and other.hi_closed)
         )
-        return Interval(lo, hi, lo_closed, hi_closed)
+        return _make(lo, hi, lo_closed, hi_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
         """Every ``a / b``; ``a`` non-negative, ``b`` strictly positive."""
@@ -198,7 +205,7 @@ class Interval:
         hi_exact = hi == _DOWN.divide(self.hi, other.lo)
         lo_closed = (self.lo_closed and (other.hi_closed or self.lo == 0)) or not lo_exact
         hi_closed = (self.hi_closed and (other.lo_closed or self.hi == 0)) or not hi_exact
-        return Interval(lo, hi, lo_closed, hi_closed)
+        return _make(lo, hi, lo_closed, hi_closed)
 
     def intersects(self, other: Interval) -> bool:
         """Whether some number lies in both intervals."""
@@ -239,3 +246,11 @@ class Interval:
         lo = format_fraction(self.lo, direction=-1)
         hi = format_fraction(self.hi, direction=1)
         return f"{left}{lo}, {hi}{right}"
+
+
+_tuple_new = tuple.__new__
+
+
+def _make(lo: Decimal, hi: Decimal, lo_closed: bool, hi_closed: bool) -> Interval:
+    """Build an interval without the emptiness check (results of valid operations)."""
+    return _tuple_new(Interval, (lo, hi, lo_closed, hi_closed))
