@@ -11,7 +11,6 @@ quoted where the model wants text.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +32,21 @@ _Path = tuple[str | int, ...]
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _lines(node: yaml.Node, path: _Path, out: dict[_Path, int], seen: set[int]) -> None:
-    """Record the line of every node; refuse aliases and duplicate keys."""
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+}
+_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _build(
+    loader: yaml.SafeLoader, node: yaml.Node, path: _Path, out: dict[_Path, int], seen: set[int]
+) -> Any:
+    """Construct the document from libyaml's node tree, recording every node's line.
+
+    Refuses aliases (a node reached twice) and duplicate keys. Plain strings, ints,
+    booleans and nulls are built here directly; other tags go to PyYAML's constructor.
+    """
     if id(node) in seen:
         # an alias (*name) hands back the anchored node itself: refuse it, so that a
         # "billion laughs" document can never expand
@@ -46,20 +58,29 @@ def _lines(node: yaml.Node, path: _Path, out: dict[_Path, int], seen: set[int]) 
     seen.add(id(node))
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
         keys: dict[Any, int] = {}
-        for key, value in node.value:
-            k = key.value
+        for key_node, value_node in node.value:
+            k = _build(loader, key_node, (*path, "<key>"), {}, seen)
             if k in keys:
                 raise FixtureError(
                     f"duplicate key {k!r} (first at line {keys[k]})",
-                    line=key.start_mark.line + 1,
+                    line=key_node.start_mark.line + 1,
                     field=_dotted((*path, k)),
                 )
-            keys[k] = key.start_mark.line + 1
-            _lines(value, (*path, k), out, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _lines(item, (*path, i), out, seen)
+            keys[k] = key_node.start_mark.line + 1
+            mapping[k] = _build(loader, value_node, (*path, k), out, seen)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*path, i), out, seen) for i, item in enumerate(node.value)]
+    tag = node.tag
+    if tag in _SCALARS:
+        return _SCALARS[tag](node.value)
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool" and node.value.lower() in _BOOLS:
+        return _BOOLS[node.value.lower()]
+    return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
 
 
 def _dotted(path: _Path) -> str:
@@ -76,8 +97,7 @@ def _read_yaml(text: str, name: str) -> tuple[Any, dict[_Path, int]]:
         if node is None:
             raise FixtureError("the file is empty", path=name, line=1)  # noqa: TRY301
         lines: dict[_Path, int] = {}
-        _lines(node, (), lines, set())
-        data = loader.construct_document(node)
+        data = _build(loader, node, (), lines, set())
     except FixtureError as exc:
         raise FixtureError(exc.message, path=name, line=exc.line, field=exc.field) from None
     except yaml.MarkedYAMLError as exc:
@@ -85,7 +105,7 @@ def _read_yaml(text: str, name: str) -> tuple[Any, dict[_Path, int]]:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise FixtureError(f"YAML syntax error: {problem}", path=name, line=line) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise FixtureError(f"YAML error: {exc}", path=name) from None
     finally:
         loader.dispose()
@@ -130,9 +150,9 @@ def bundled_reports() -> list[str]:
 
 
 def _bundled_root() -> Path | None:
-    packaged = resources.files("pilstats") / "fixtures"
+    packaged = Path(__file__).with_name("fixtures")
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     # editable install / source checkout: the repository's top-level fixtures/
     here = Path(__file__).resolve().parents[2] / "fixtures"
     return here if here.is_dir() else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pilstats.errors import UnitError
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pint
 
 __all__ = [
+    "DEFINITIONS",
     "RATIO_UNITS",
     "conversion_factor",
     "definitions_text",
@@ -35,6 +36,9 @@ __all__ = [
     "unit_symbols",
 ]
 
+DEFINITIONS = Path(__file__).with_name("data") / "units_zh.txt"
+"""The pint definitions file shipped inside the package."""
+
 RATIO_UNITS = frozenset({"%", "percent", "个百分点", "百分点", "percentage_point"})
 """Units of printed shares and rates."""
 
@@ -42,7 +46,7 @@ RATIO_UNITS = frozenset({"%", "percent", "个百分点", "百分点", "percentag
 @cache
 def definitions_text() -> str:
     """The text of the bundled pint definitions file."""
-    return (resources.files("pilstats") / "data" / "units_zh.txt").read_text(encoding="utf-8")
+    return DEFINITIONS.read_text(encoding="utf-8")
 
 
 @cache
@@ -86,9 +90,7 @@ def registry() -> pint.UnitRegistry[Fraction]:
     ureg: pint.UnitRegistry[Fraction] = pint.UnitRegistry(
         None, non_int_type=Fraction, cache_folder=None
     )
-    path = resources.files("pilstats") / "data" / "units_zh.txt"
-    with resources.as_file(path) as file:
-        ureg.load_definitions(str(file))
+    ureg.load_definitions(str(DEFINITIONS))
     return ureg
 
 
