@@ -80,7 +80,7 @@ def _build(
         return None
     if tag == "tag:yaml.org,2002:bool" and node.value.lower() in _BOOLS:
         return _BOOLS[node.value.lower()]
-    return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+    return loader.construct_object(node, deep=True)
 
 
 def _dotted(path: _Path) -> str:
