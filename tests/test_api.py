@@ -84,3 +84,59 @@ class TestLoadAndCheck:
         assert ok.checks()[0].kind == "total"
         with pytest.raises(ValidationError, match=r"off by at least 1"):
             CaseVolume(total=total, administrative=admin, civil=rec("c", "4件"))
+
+
+class TestPipelineHelpers:
+    def _corrupted(self) -> dict[str, object]:
+        report = pilstats.load("whitepaper-2023")
+        assert report.source_path is not None
+        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
+        for f in data["figures"]:
+            if f["id"] == "cases_civil":
+                f["printed"] = f["quote"] = "22190 件"
+        return data
+
+    def test_result_to_json_and_junit(self) -> None:
+        """Result serialises itself: versioned JSON, JUnit XML with one case per check."""
+        import json
+        from xml.etree import ElementTree as ET
+
+        result = pilstats.check(self._corrupted())
+        doc = json.loads(result.to_json(report="x"))
+        assert (doc["schema_version"], doc["report"], doc["ok"]) == (1, "x", False)
+        root = ET.fromstring(result.to_junit("x").split("\n", 1)[1])  # noqa: S314
+        suite = root.find("testsuite")
+        assert suite is not None
+        assert int(suite.get("failures", "0")) == result.counts["fail"] > 0
+
+    def test_assert_consistent_passes_and_returns(self) -> None:
+        """A consistent report returns its result."""
+        from pilstats.testing import assert_consistent
+
+        assert assert_consistent("whitepaper-2023").ok
+
+    def test_assert_consistent_message(self) -> None:
+        """A failing report raises AssertionError naming checks, arithmetic and culprit."""
+        from pilstats.testing import assert_consistent
+
+        with pytest.raises(AssertionError) as info:
+            assert_consistent(self._corrupted())
+        text = str(info.value)
+        assert "case_volume.sum [sum-mismatch, fail]" in text
+        assert "likely culprit: cases_civil printed 22190件, perhaps 22109件" in text
+
+    def test_assert_consistent_stricter(self) -> None:
+        """fail_on='untestable' rejects the 2023 report's one untestable check."""
+        from pilstats.testing import assert_consistent
+
+        with pytest.raises(AssertionError, match="rectification_rate"):
+            assert_consistent("whitepaper-2023", fail_on="untestable")
+
+    def test_colour_only_when_asked(self) -> None:
+        """Text output carries ANSI colour only when requested (a terminal)."""
+        from pilstats.report import result_text
+
+        report = pilstats.load("whitepaper-2023")
+        result = pilstats.check(report)
+        assert "\x1b[" in result_text(report, result, colour=True)
+        assert "\x1b[" not in result_text(report, result, colour=False)

@@ -7,15 +7,28 @@ first failure). Codes are stable strings, safe to match on in pipelines.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
+from xml.etree import ElementTree as ET
 
 from pilstats.interval import Interval
 
-__all__ = ["Culprit", "Finding", "FindingCode", "Result", "Status"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Culprit",
+    "Finding",
+    "FindingCode",
+    "Result",
+    "Status",
+    "junit_document",
+]
+
+SCHEMA_VERSION = 1
+"""Version of the JSON output layout; bumped on any incompatible change."""
 
 
 class Status(StrEnum):
@@ -211,3 +224,40 @@ class Result:
             "findings": [f.to_dict() for f in self.findings],
             "culprits": [c.to_dict() for c in self.culprits],
         }
+
+    def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
+        """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
+        doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if report is not None:
+            doc["report"] = report
+        doc.update(self.to_dict())
+        return json.dumps(doc, ensure_ascii=False, indent=indent)
+
+    def junit_suite(self, name: str) -> ET.Element:
+        """A JUnit ``<testsuite>``: one testcase per check, untestable ones skipped."""
+        c = self.counts
+        suite = ET.Element(
+            "testsuite", name=name, tests=str(len(self.findings)), failures=str(c["fail"]),
+            skipped=str(c["untestable"]), errors="0",
+        )  # fmt: skip
+        for f in self.findings:
+            case = ET.SubElement(suite, "testcase", name=f.check, classname=f"{name}.{f.kind}")
+            if f.status is Status.FAIL:
+                message = f.message
+                fail = ET.SubElement(case, "failure", message=message, type=str(f.code))
+                fail.text = f"figures: {', '.join(f.figures)}\n{message}"
+            elif f.status is Status.UNTESTABLE:
+                ET.SubElement(case, "skipped", message=f.message)
+        return suite
+
+    def to_junit(self, name: str = "pilstats") -> str:
+        """A JUnit XML document with one testsuite, readable by CI systems."""
+        return junit_document([self.junit_suite(name)])
+
+
+def junit_document(suites: list[ET.Element]) -> str:
+    """Wrap testsuites in ``<testsuites>`` and serialise with an XML declaration."""
+    root = ET.Element("testsuites", name="pilstats")
+    root.extend(suites)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"

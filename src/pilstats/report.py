@@ -12,9 +12,8 @@ import io
 import json
 from collections.abc import Callable
 from typing import Any
-from xml.etree import ElementTree as ET
 
-from pilstats.findings import Finding, Result, Status
+from pilstats.findings import SCHEMA_VERSION, Finding, Result, Status, junit_document
 from pilstats.interval import format_fraction
 from pilstats.models import FigureRecord, Report
 
@@ -29,9 +28,6 @@ __all__ = [
     "result_junit",
     "result_text",
 ]
-
-SCHEMA_VERSION = 1
-"""Version of the JSON output layout; bumped on any incompatible change."""
 
 _COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33"}
 
@@ -96,24 +92,7 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
 
 def result_junit(results: list[tuple[Report, Result]]) -> str:
     """JUnit XML: one testsuite per report, one testcase per check."""
-    suites = ET.Element("testsuites", name="pilstats")
-    for report, result in results:
-        c = result.counts
-        suite = ET.SubElement(
-            suites, "testsuite", name=report.report.id, tests=str(len(result.findings)),
-            failures=str(c["fail"]), skipped=str(c["untestable"]), errors="0",
-        )  # fmt: skip
-        for f in result.findings:
-            case = ET.SubElement(
-                suite, "testcase", name=f.check, classname=f"{report.report.id}.{f.kind}"
-            )
-            if f.status is Status.FAIL:
-                fail = ET.SubElement(case, "failure", message=f.message, type=str(f.code))
-                fail.text = f"figures: {', '.join(f.figures)}\n{f.message}"
-            elif f.status is Status.UNTESTABLE:
-                ET.SubElement(case, "skipped", message=f.message)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+    return junit_document([res.junit_suite(rep.report.id) for rep, res in results])
 
 
 _CHINESE_ORDINALS = "前一二三四五六七八九十结"
