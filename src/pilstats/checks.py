@@ -98,11 +98,16 @@ class Share:
 
 @dataclass(frozen=True, slots=True)
 class ShareSum:
-    """Printed shares of one partition add up to 100% (or to the printed ``total``)."""
+    """Printed shares of one partition add up to 100% (or to the printed ``total``).
+
+    ``complete=False``: the shares of *some* members of a whole, which may not add up
+    to more than 100% (or the ``total`` share) but may fall short of it.
+    """
 
     id: str
     shares: tuple[str, ...]
     total: str | None = None
+    complete: bool = True
     section: str | None = None
     note: str | None = None
     kind: Literal["share_sum"] = "share_sum"
@@ -464,20 +469,30 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
         return _unit_finding(c, f"not percentages: {', '.join(not_ratio)}")
     s = sum_bounds([ctx.bounds(x) for x in c.shares])
     target = ctx.bounds(c.total) if c.total else Interval.point(HUNDRED)
-    ok = s.intersects(target)
     nominal_target = ctx.nominal(c.total) if c.total else HUNDRED
-    slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) != nominal_target
+    if c.complete:
+        ok = s.intersects(target)
+        slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) != nominal_target
+    else:
+        ok = s.lo < target.hi or (s.lo == target.hi and s.lo_closed and target.hi_closed)
+        slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) > nominal_target
 
     def explain() -> tuple[str, dict[str, str]]:
         target_txt = str(ctx.fig(c.total)) if c.total else "100%"
         nominal = _fmt(_nsum([ctx.nominal(x) for x in c.shares]))
         expr = " + ".join(ctx.fig(x).numeral for x in c.shares)
+        relation = "against" if c.complete else "may not exceed"
         if ok:
-            message = f"{expr} = {nominal}% against {target_txt}"
+            message = f"{expr} = {nominal}% {relation} {target_txt}"
             if slack:
                 message += f": agrees within propagated rounding ({s} meets {target})"
             return message, {}
         gap = _fmt(s.gap(target))
+        if not c.complete:
+            return (
+                f"{expr} = {nominal}%: shares of part of a whole exceed {target_txt} even "
+                f"with rounding ({s} vs {target}) by {gap}"
+            ), {}
         return (
             f"{expr} = {nominal}% against {target_txt}: even with rounding the sum "
             f"lies in {s}, which misses {target} by {gap}"

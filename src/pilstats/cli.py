@@ -14,6 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pilstats.errors import PilstatsError
@@ -56,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("id", metavar="CHECK_OR_FIGURE_ID")
     e.add_argument("--source", default=DEFAULT_SOURCE)
 
+    s = sub.add_parser("scan", help="find figures in raw text and check the relations it states")
+    s.add_argument("file", metavar="FILE", help="a UTF-8 (or GB18030) text file, or - for stdin")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.add_argument("--figures", action="store_true", help="also list every figure found")
+
+    a = sub.add_parser("audit", help="compare a fixture with its source text")
+    a.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="FIXTURE")
+    a.add_argument("--format", choices=["text", "json"], default="text")
+
     sub.add_parser("schema", help="JSON Schema of the fixture format")
     sub.add_parser("units", help="the unit and qualifier table")
     return p
@@ -91,6 +101,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _figures(args.source, args.format)
     if command == "explain":
         return _explain(args.id, args.source)
+    if command == "scan":
+        return _scan(args.file, args.format, show_figures=args.figures)
+    if command == "audit":
+        return _audit(args.source, args.format)
     if command == "schema":
         from pilstats.models import Report  # noqa: PLC0415
 
@@ -125,6 +139,78 @@ def _check(sources: list[str], fmt: str, fail_on: str) -> int:
     if fail_on == "rounding":
         failed = failed or any(f.slack for f in findings)
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _read_text(name: str) -> str:
+    from pilstats.errors import FixtureError  # noqa: PLC0415
+
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except IsADirectoryError:
+        raise FixtureError("is a directory, not a text file", path=name) from None
+    except OSError as exc:
+        raise FixtureError(f"cannot read: {exc.strerror}", path=name) from None
+    if b"\x00" in raw:
+        raise FixtureError("binary data, not a text file", path=name)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FixtureError("neither UTF-8 nor GB18030 text", path=name)  # pragma: no cover
+
+
+def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
+    from pilstats.findings import Status  # noqa: PLC0415
+    from pilstats.scan import scan  # noqa: PLC0415
+
+    text = _read_text(name)
+    result = scan(text)
+    if fmt == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(_scan_text(result, text, colour=colour, show_figures=show_figures))
+    return EXIT_FAIL if any(f.status is Status.FAIL for f in result.result.findings) else EXIT_OK
+
+
+def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -> str:
+    from pilstats.scan import ScanResult  # noqa: PLC0415
+
+    assert isinstance(result, ScanResult)
+    lines = [f"{len(result.figures)} figures found"]
+    if show_figures:
+        lines.extend(
+            f"  {f.id:<6} @{f.start:<7} {f.text.strip():<16} {f.reported.bounds()}"
+            for f in result.figures
+        )
+    lines.append("")
+    paint = {"pass": "32", "fail": "31;1", "untestable": "33"}
+    for f in result.result.findings:
+        start, end = result.evidence.get(f.check, (0, 0))
+        excerpt = " ".join(text[start : min(end + 1, start + 80)].split())
+        label = f"{f.status.value:<10}"
+        if colour:
+            label = f"\x1b[{paint[f.status.value]}m{label}\x1b[0m"
+        lines.append(f"{label} {f.check} @{start}: {excerpt}")
+        lines.append(f"           {f.message}")
+    lines.append("")
+    lines.append(result.result.summary())
+    return "\n".join(lines) + "\n"
+
+
+def _audit(source: str, fmt: str) -> int:
+    from pilstats.audit import audit  # noqa: PLC0415
+
+    items = audit(source)
+    if fmt == "json":
+        doc = {"schema_version": 1, "ok": not items, "items": [i.to_dict() for i in items]}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for i in items:
+            print(f"{i.code:<16} @{i.offset:<7} {i.figure or '':<32} {i.message}")
+        print(f"{len(items)} discrepancies")
+    return EXIT_FAIL if items else EXIT_OK
 
 
 def _figures(source: str, fmt: str) -> int:

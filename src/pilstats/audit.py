@@ -1,0 +1,111 @@
+"""Compare a fixture with its source text: what moved, what differs, what is missing.
+
+:func:`audit` reports, for a fixture whose ``report.source_text`` is available:
+
+* ``quote-moved`` — a quote is no longer at its offset but found elsewhere;
+* ``quote-missing`` — a quote is not in the text at all;
+* ``value-differs`` — the figure printed in the text reads differently from the fixture;
+* ``unlisted-figure`` — the scanner finds a figure the fixture neither lists nor excludes;
+* ``exclusion-moved`` — an excluded number is not at its offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pilstats.errors import FixtureError
+from pilstats.load import load, resolve_source, source_text
+from pilstats.scan import normalise, scan_figures
+
+__all__ = ["AuditItem", "audit"]
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    """One discrepancy between a fixture and its text."""
+
+    code: str
+    offset: int
+    message: str
+    figure: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {"code": self.code, "offset": self.offset, "figure": self.figure,
+                "message": self.message}  # fmt: skip
+
+
+def _relocate(fid: str, quote: str, printed: str, offset: int, text: str) -> AuditItem:
+    """Where a quote went: moved, changed in its number, or gone."""
+    found = text.find(quote)
+    if found >= 0:
+        return AuditItem("quote-moved", offset, f"quote now at offset {found}", fid)
+    # the same words around a different number: the value differs
+    at = quote.index(printed)
+    number = re.compile(r"[0-9０-９][0-9０-９.,，]*")
+    head, tail = re.escape(quote[:at]), re.escape(quote[at + len(printed) :])
+    body = number.sub(lambda _: "[0-9０-９][0-9０-９.,，]*", printed)
+    body = re.escape(body).replace(re.escape("[0-9０-９][0-9０-９.,，]*"), number.pattern)
+    m = re.search(head + f"(?P<fig>{body})" + tail, text)
+    if m:
+        return AuditItem(
+            "value-differs", m.start("fig"),
+            f"the text now prints {m['fig']!r} where the fixture has {printed!r}", fid,
+        )  # fmt: skip
+    return AuditItem("quote-missing", offset, f"quote {quote!r} is not in the text", fid)
+
+
+def audit(source: str | Path) -> list[AuditItem]:
+    """Every discrepancy between a fixture and the source text it names.
+
+    Raises:
+        FixtureError: the fixture is malformed or names no readable source text.
+    """
+    path = resolve_source(source)
+    report = load(path)
+    text = source_text(report, path)
+    if text is None:
+        raise FixtureError("the fixture names no readable source_text", path=str(path))
+    items: list[AuditItem] = []
+    spans: list[tuple[int, int]] = []
+    shifts: list[tuple[int, int]] = []  # (old offset, new - old) of every located quote
+    excluded_values: set[int] = set()  # figures already reported as value-differs
+    for f in report.figures:
+        at = f.offset
+        if text[at : at + len(f.quote)] != f.quote:
+            item = _relocate(f.id, f.quote, f.printed, f.offset, text)
+            items.append(item)
+            if item.code == "value-differs":
+                excluded_values.add(item.offset)
+            if item.code != "quote-moved":
+                continue
+            at = text.find(f.quote)
+        shifts.append((f.offset, at - f.offset))
+        start = at + f.quote.index(f.printed)
+        spans.append((start, start + len(f.printed)))
+    shifts.sort()
+    excluded: set[int] = set()
+    for e in report.excluded:
+        delta = next((d for o, d in reversed(shifts) if o <= e.offset), 0)
+        for candidate in (e.offset, e.offset + delta):
+            if text[candidate : candidate + len(e.text)] == e.text:
+                excluded.add(candidate)
+                if candidate != e.offset:
+                    moved = f"excluded {e.text!r} now at offset {candidate}"
+                    items.append(AuditItem("exclusion-moved", e.offset, moved))
+                break
+        else:
+            items.append(AuditItem("exclusion-moved", e.offset,
+                                   f"excluded {e.text!r} is not at its offset"))  # fmt: skip
+    norm = normalise(text)
+    for s in scan_figures(text):
+        covered = any(a <= s.start and s.end <= b for a, b in spans)
+        number_at = next((i for i in range(s.start, s.end) if norm[i].isdigit()), s.start)
+        known = excluded | excluded_values
+        if not covered and s.start not in known and number_at not in known:
+            lacking = f"{s.text.strip()!r} is neither a figure nor an exclusion"
+            items.append(AuditItem("unlisted-figure", s.start, lacking))
+    return sorted(items, key=lambda i: i.offset)
