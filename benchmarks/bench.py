@@ -6,7 +6,7 @@
    value. Target: within 10x of the former.
 2. Start-up: ``pilstats check`` on the bundled report against a bare
    ``python -c "import pydantic, yaml"``. Target: within 3x.
-3. Throughput of parse_figure.
+3. Throughput of parse_figure, and of ``scan`` on ~1 MB of report text.
 
 Run: python benchmarks/bench.py
 """
@@ -142,6 +142,15 @@ def main() -> None:
     t_parse = best_of(lambda: [pilstats.parse_figure(t) for t in texts], number=20)
     per = t_parse / len(texts) * 1e6
     print(f"parse_figure: {len(texts) / t_parse:,.0f} figures/s ({per:.1f} µs each)")
+
+    from pilstats.scan import scan
+
+    text = (report.source_path.parent / "whitepaper-2023.txt").read_text(encoding="utf-8")
+    big = "\n\n".join([text] * 22)
+    size = len(big.encode("utf-8")) / 1e6
+    t_scan = best_of(lambda: scan(big), repeat=3, number=1)
+    print(f"scan: {size:.2f} MB of Chinese text in {t_scan:.2f} s = {size / t_scan:.1f} MB/s "
+          "(target >= 1 MB/s)")
 
     def run(cmd: list[str]) -> float:
         samples = []
