@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="FIXTURE")
     a.add_argument("--format", choices=["text", "json"], default="text")
 
+    r = sub.add_parser("report", help="a self-contained HTML page of a fixture or a plain text")
+    r.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="SOURCE",
+                   help="fixture path, bundled report name, or a .txt file (scanned)")
+    r.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
+
     sub.add_parser("schema", help="JSON Schema of the fixture format")
     sub.add_parser("units", help="the unit and qualifier table")
     return p
@@ -105,6 +110,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _scan(args.file, args.format, show_figures=args.figures)
     if command == "audit":
         return _audit(args.source, args.format)
+    if command == "report":
+        return _report(args.source, args.html)
     if command == "schema":
         from pilstats.models import Report  # noqa: PLC0415
 
@@ -211,6 +218,35 @@ def _audit(source: str, fmt: str) -> int:
             print(f"{i.code:<16} @{i.offset:<7} {i.figure or '':<32} {i.message}")
         print(f"{len(items)} discrepancies")
     return EXIT_FAIL if items else EXIT_OK
+
+
+def _report(source: str, out: str) -> int:
+    from pilstats import page  # noqa: PLC0415
+    from pilstats.api import check, load  # noqa: PLC0415
+    from pilstats.errors import FixtureError  # noqa: PLC0415
+    from pilstats.load import source_text  # noqa: PLC0415
+    from pilstats.scan import scan  # noqa: PLC0415
+
+    if source.endswith(".txt") or source == "-":
+        text = _read_text(source)
+        scanned = scan(text)
+        html = page.render_scan(scanned, text, title=Path(source).name)
+        failed = not scanned.result.ok
+    else:
+        rep = load(source)
+        path = rep.source_path
+        fixture_text = source_text(rep, path) if path is not None else None
+        if fixture_text is None:
+            raise FixtureError("the fixture names no readable source_text", path=source)
+        result = check(rep)
+        html = page.render_report(rep, result, fixture_text)
+        failed = not result.ok
+    try:
+        Path(out).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise FixtureError(f"cannot write: {exc.strerror}", path=out) from None
+    print(f"wrote {out}")
+    return EXIT_FAIL if failed else EXIT_OK
 
 
 def _figures(source: str, fmt: str) -> int:
