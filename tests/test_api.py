@@ -1,12 +1,15 @@
 import importlib
 import pkgutil
+from collections.abc import Callable
+from typing import Any
 
 import pytest
-import yaml
 from pydantic import ValidationError
 
 import pilstats
 from pilstats.load import bundled_reports
+
+WpData = Callable[..., dict[str, Any]]
 
 
 class TestPublicApi:
@@ -38,37 +41,26 @@ class TestPublicApi:
 
 
 class TestLoadAndCheck:
-    def test_check_accepts_name_path_mapping_report(self) -> None:
+    def test_check_accepts_name_path_mapping_report(self, wp_data: WpData) -> None:
         """check() takes a bundled name, a path, a mapping or a Report."""
         report = pilstats.load("whitepaper-2023")
         assert report.source_path is not None
-        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
-        for source in ("whitepaper-2023", report.source_path, data, report):
+        for source in ("whitepaper-2023", report.source_path, wp_data(), report):
             assert pilstats.check(source).ok
 
-    def test_strict_raises_one_error_listing_every_failure(self) -> None:
+    def test_strict_raises_one_error_listing_every_failure(self, wp_data: WpData) -> None:
         """strict=True: one ValidationError, one entry per failed check, codes as types."""
-        report = pilstats.load("whitepaper-2023")
-        assert report.source_path is not None
-        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
-        for f in data["figures"]:
-            if f["id"] == "cases_total":
-                f["printed"] = f["quote"] = "189886 件"
         with pytest.raises(ValidationError) as info:
-            pilstats.load(data, strict=True)
+            pilstats.load(wp_data(cases_total="189886 件"), strict=True)
         errors = info.value.errors()
         assert len(errors) == 2  # the case-volume sum and the field-groups sum
         types = {e["type"] for e in errors}
         assert "sum-mismatch" in types
         assert all(e["loc"][0] == "checks" for e in errors)
 
-    def test_lenient_never_raises_for_inconsistency(self) -> None:
+    def test_lenient_never_raises_for_inconsistency(self, wp_data: WpData) -> None:
         """A failing check is a finding, not an exception."""
-        report = pilstats.load("whitepaper-2023")
-        assert report.source_path is not None
-        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
-        data["figures"][1]["printed"] = data["figures"][1]["quote"] = "189886 件"
-        result = pilstats.check(data)
+        result = pilstats.check(wp_data(cases_total="189886 件"))
         assert not result.ok
         assert result.summary().endswith("untestable")
 
@@ -87,21 +79,12 @@ class TestLoadAndCheck:
 
 
 class TestPipelineHelpers:
-    def _corrupted(self) -> dict[str, object]:
-        report = pilstats.load("whitepaper-2023")
-        assert report.source_path is not None
-        data = yaml.safe_load(report.source_path.read_text(encoding="utf-8"))
-        for f in data["figures"]:
-            if f["id"] == "cases_civil":
-                f["printed"] = f["quote"] = "22190 件"
-        return data
-
-    def test_result_to_json_and_junit(self) -> None:
+    def test_result_to_json_and_junit(self, wp_data: WpData) -> None:
         """Result serialises itself: versioned JSON, JUnit XML with one case per check."""
         import json
         from xml.etree import ElementTree as ET
 
-        result = pilstats.check(self._corrupted())
+        result = pilstats.check(wp_data(cases_civil="22190 件"))
         doc = json.loads(result.to_json(report="x"))
         assert (doc["schema_version"], doc["report"], doc["ok"]) == (1, "x", False)
         root = ET.fromstring(result.to_junit("x").split("\n", 1)[1])  # noqa: S314
@@ -115,12 +98,12 @@ class TestPipelineHelpers:
 
         assert assert_consistent("whitepaper-2023").ok
 
-    def test_assert_consistent_message(self) -> None:
+    def test_assert_consistent_message(self, wp_data: WpData) -> None:
         """A failing report raises AssertionError naming checks, arithmetic and culprit."""
         from pilstats.testing import assert_consistent
 
         with pytest.raises(AssertionError) as info:
-            assert_consistent(self._corrupted())
+            assert_consistent(wp_data(cases_civil="22190 件"))
         text = str(info.value)
         assert "case_volume.sum [sum-mismatch, fail]" in text
         assert "likely culprit: cases_civil printed 22190件, perhaps 22109件" in text

@@ -1,7 +1,9 @@
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -88,13 +90,10 @@ class TestCheck:
         assert run(capsys, "check", "--fail-on", "rounding")[0] == 1
 
     def test_inconsistent_exits_1_with_culprit(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, wp_data: Callable[..., Any]
     ) -> None:
         """A corrupted figure: exit 1, arithmetic shown, culprit named with its correction."""
-        data = yaml.safe_load(WP.read_text(encoding="utf-8"))
-        for f in data["figures"]:
-            if f["id"] == "cases_civil":
-                f["printed"] = f["quote"] = "22190 件"
+        data = wp_data(cases_civil="22190 件")
         bad = write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
         code, out, _ = run(capsys, "check", bad)
         assert code == 1
