@@ -295,10 +295,3 @@ def format_figure(figure: Reported) -> str:
     prefix = figure.qualifier.value if figure.qualifier and figure.qualifier.is_prefix else ""
     suffix = Qualifier.AROUND.value if figure.qualifier is Qualifier.AROUND else ""
     return f"{prefix}{figure.numeral}{figure.unit}{suffix}"
-
-
-def check_unit(unit: str) -> str:
-    """Return ``unit`` when it is defined, else raise :class:`UnitError`."""
-    if unit not in unit_symbols():
-        raise UnitError(f"unknown unit {unit!r}")
-    return unit

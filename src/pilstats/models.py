@@ -38,7 +38,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from pilstats.checks import Change, Check, Rate, Same, Share, ShareSum, Subset, Total, evaluate
+from pilstats.checks import (
+    Change,
+    Check,
+    Rate,
+    Same,
+    Share,
+    ShareSum,
+    Subset,
+    Total,
+    evaluate_all,
+)
 from pilstats.errors import PilstatsError
 from pilstats.fields import CaseField, FieldGroup
 from pilstats.figure import Conventions, Reported, parse_figure
@@ -280,7 +290,7 @@ class _Statistic(_Frozen):
         figures = {k: r.reported for k, r in self.records().items()}
         context = info.context if isinstance(info.context, dict) else {}
         conventions = context.get("conventions") or Conventions()
-        findings = [evaluate(c, figures, conventions) for c in checks]
+        findings = evaluate_all(checks, figures, conventions)
         sink = context.get("findings")
         if isinstance(sink, list):
             sink.extend(zip(checks, findings, strict=True))
@@ -591,7 +601,8 @@ class Report(_Frozen):
             model_findings if isinstance(model_findings, list) else []
         )
         conventions = self.conventions.to_conventions()
-        evaluated.extend((rel, evaluate(rel, values, conventions)) for rel in self.relations)
+        findings = evaluate_all(self.relations, values, conventions)
+        evaluated.extend(zip(self.relations, findings, strict=True))
         self._evaluated = tuple(evaluated)
         return self
 
