@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from pilstats import load as _load
-from pilstats.culprits import find_culprits
 from pilstats.findings import Result, Status
 from pilstats.models import Report
 
@@ -59,6 +58,8 @@ def check(source: Source) -> Result:
     findings = report.findings()
     culprits: tuple[Any, ...] = ()
     if any(f.status is Status.FAIL for f in findings):
+        from pilstats.culprits import find_culprits  # noqa: PLC0415 - only failures need it
+
         culprits = find_culprits(
             report.checks(), report.values(), findings, report.conventions.to_conventions()
         )

@@ -52,7 +52,7 @@ _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
 # --------------------------------------------------------------------------- specs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Total:
     """Parts add up to a total.
 
@@ -77,7 +77,7 @@ class Total:
         return (self.total, *self.parts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Share:
     """``part / whole`` agrees with the printed percentage ``share``."""
 
@@ -96,7 +96,7 @@ class Share:
         return (self.part, self.whole, self.share)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ShareSum:
     """Printed shares of one partition add up to 100% (or to the printed ``total``).
 
@@ -118,7 +118,7 @@ class ShareSum:
         return (*self.shares, *((self.total,) if self.total else ()))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Subset:
     """``part`` is a selection from ``whole``, so part ≤ whole.
 
@@ -145,7 +145,7 @@ class Subset:
         return (self.part, *self.wholes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """``current`` is ``previous`` changed by ``change`` percent, ``up`` or ``down``.
 
@@ -168,7 +168,7 @@ class Change:
         return (self.current, self.change, *((self.previous,) if self.previous else ()))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rate:
     """A printed ``rate`` (%) of a known count ``base``: some integer numerator fits."""
 
@@ -185,7 +185,7 @@ class Rate:
         return (self.rate, self.base)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Same:
     """One quantity stated more than once; all statements must agree."""
 

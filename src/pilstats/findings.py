@@ -12,10 +12,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, NamedTuple
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pilstats.interval import Interval
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -233,8 +235,10 @@ class Result:
         doc.update(self.to_dict())
         return json.dumps(doc, ensure_ascii=False, indent=indent)
 
-    def junit_suite(self, name: str) -> ET.Element:
+    def junit_suite(self, name: str) -> Element:
         """A JUnit ``<testsuite>``: one testcase per check, untestable ones skipped."""
+        from xml.etree import ElementTree as ET  # noqa: PLC0415 - only JUnit output needs it
+
         c = self.counts
         suite = ET.Element(
             "testsuite", name=name, tests=str(len(self.findings)), failures=str(c["fail"]),
@@ -255,8 +259,10 @@ class Result:
         return junit_document([self.junit_suite(name)])
 
 
-def junit_document(suites: list[ET.Element]) -> str:
+def junit_document(suites: list[Element]) -> str:
     """Wrap testsuites in ``<testsuites>`` and serialise with an XML declaration."""
+    from xml.etree import ElementTree as ET  # noqa: PLC0415 - only JUnit output needs it
+
     root = ET.Element("testsuites", name="pilstats")
     root.extend(suites)
     ET.indent(root)

@@ -7,7 +7,6 @@ no absolute paths), so outputs can be diffed and cached.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -145,6 +144,8 @@ def figures_json(report: Report) -> str:
 
 def figures_csv(report: Report) -> str:
     """Every figure of the report as CSV with a header row."""
+    import csv  # noqa: PLC0415 - only this output format needs it
+
     buf = io.StringIO()
     rows = [figure_dict(f, report) for f in report.figures]
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["id"])
