@@ -265,7 +265,6 @@ def figure_texts(draw: st.DrawFn) -> str:
         number = chinese_numeral(n)
     elif kind == "percent":
         n = draw(st.integers(min_value=0, max_value=10000))
-        number = _decimal_text(Decimal(n).scaleb(-draw(st.integers(0, 2))))
         number = format(Decimal(n).scaleb(-draw(st.integers(0, 2))), "f")
         return f"{number}%"
     else:
