@@ -183,3 +183,16 @@ class TestCommands:
         assert ("value-differs", "cases_total") in codes
         assert ("quote-moved", "cases_civil") in codes
         assert sum(1 for c, _ in codes if c == "unlisted-figure") == 1
+
+
+class TestPartitionDetails:
+    def test_including_is_nested_not_a_part(self) -> None:
+        """（含 … 件） inside a part is a subset of that part, not another part."""
+        text = "共起诉 100 件。其中，民事 90 件（含刑附民 80 件），行政 10 件。"
+        got = statuses(text)
+        assert got == {"of_which_f1": "pass", "including_f3": "pass"}
+
+    def test_of_which_across_units_needs_counts(self) -> None:
+        """其中 after an amount in 元 never pairs it with a count."""
+        text = "罚款 1100 万元。其中 20 家企业整改。"
+        assert statuses(text) == {}

@@ -33,7 +33,7 @@ from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total, evalu
 from pilstats.errors import PilstatsError
 from pilstats.figure import Reported, parse_figure
 from pilstats.findings import Finding, FindingCode, Result, Status
-from pilstats.units import RATIO_UNITS, unit_symbols
+from pilstats.units import RATIO_UNITS, is_count_unit, unit_symbols
 
 __all__ = ["ScanResult", "ScannedFigure", "normalise", "scan", "scan_figures"]
 
@@ -398,14 +398,18 @@ def _infer_partitions(doc: _Doc) -> None:
         nested: list[tuple[ScannedFigure, ScannedFigure]] = []
         for f in listed:
             if doc.in_parens(f, m.end()):
-                if parts and _INCLUDING.search(doc.text, doc.text.rfind("（", 0, f.start)):
+                opener = max(doc.text.rfind("（", 0, f.start), doc.text.rfind("(", 0, f.start))
+                if parts and _INCLUDING.match(doc.text, opener):
                     nested.append((parts[-1], f))
                 continue
             if f.reported.unit == total.reported.unit:
                 parts.append(f)
         span = (total.start, end)
         first = listed[0] if listed else None
-        if not parts and first is not None and first.start - m.end() <= 3:
+        counts = first is not None and all(
+            is_count_unit(x.reported.unit) for x in (first, total)
+        )
+        if not parts and first is not None and counts and first.start - m.end() <= 3:
             # 其中 16 起 after 234 条: one thing counted with two measure words
             doc.add(Subset(f"of_which_{first.id}", first.id, total.id, same_noun=True), span)
         elif len(parts) == 1:
