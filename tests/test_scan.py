@@ -1,16 +1,21 @@
 """Scanning raw text: figures with spans, inferred relations, no false alarms."""
 
 import json
+import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import pilstats
 from pilstats import Status
 from pilstats.audit import audit
 from pilstats.cli import main
 from pilstats.scan import normalise, scan, scan_figures
+from pilstats.strategies import Breakdown, report_texts
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 TEXT = (ROOT / "whitepaper-2023.txt").read_text(encoding="utf-8")
@@ -196,3 +201,27 @@ class TestPartitionDetails:
         """其中 after an amount in 元 never pairs it with a count."""
         text = "罚款 1100 万元。其中 20 家企业整改。"
         assert statuses(text) == {}
+
+
+class TestScanLaws:
+    @given(report_texts())
+    def test_no_false_alarm_on_consistent_text(self, case: tuple[str, Breakdown]) -> None:
+        """A consistent paragraph, listed fully or partly, never yields a failure."""
+        text, _ = case
+        assert scan(text).result.counts["fail"] == 0, text
+
+    @given(report_texts(all_listed=True), st.data())
+    def test_a_wrong_share_is_caught(
+        self, case: tuple[str, Breakdown], data: st.DataObject
+    ) -> None:
+        """Moving one printed share by 0.2 points or more makes the scan fail."""
+        text, _ = case
+        shares = re.findall(r"(\d+\.\d)%", text)
+        i = data.draw(st.integers(min_value=0, max_value=len(shares) - 1))
+        bump = data.draw(st.sampled_from(["0.2", "0.5", "1.0", "3.0"]))
+        old = shares[i]
+        new = str(Decimal(old) + Decimal(bump))
+        pieces = text.split("%")
+        pieces[i] = pieces[i][: -len(old)] + new
+        corrupted = "%".join(pieces)
+        assert scan(corrupted).result.counts["fail"] >= 1, corrupted

@@ -39,6 +39,7 @@ __all__ = [
     "breakdowns",
     "corruptions",
     "figure_texts",
+    "report_texts",
     "roundings",
     "tight_figures",
 ]
@@ -284,3 +285,28 @@ def figure_texts(draw: st.DrawFn) -> str:
     if q is Qualifier.AROUND:
         return f"{number}{unit}{q.value}"
     return f"{q.value}{number}{unit}"
+
+
+@st.composite
+def report_texts(draw: st.DrawFn, *, all_listed: bool | None = None) -> tuple[str, Breakdown]:
+    """A short report paragraph stating a consistent breakdown in words.
+
+    ``共立案 T 件。其中，甲类 a 件，占立案总数的 x%；乙类 b 件，…`` with shares rounded
+    half-up at one decimal; when not ``all_listed``, some parts are left out of the
+    list (as reports do), so the listed parts and shares need not add up.
+    """
+    b = draw(breakdowns(rounding=Rounding.HALF_UP, qualifiers=False, max_parts=6))
+    n = sum(1 for k in b.figures if k.startswith("part_"))
+    listed = n if (all_listed or (all_listed is None and draw(st.booleans()))) else draw(
+        st.integers(min_value=1, max_value=n)
+    )  # fmt: skip
+    names = "甲乙丙丁戊己庚辛"
+    unit = b.figures["total"].unit
+    pieces = []
+    for i in range(listed):
+        part = b.figures[f"part_{i}"]
+        share = round_to(b.truth[f"share_{i}"], -1, Rounding.HALF_UP)
+        pieces.append(f"{names[i]}类案件 {part.numeral} {unit}，占立案总数的 {share}%")
+    ending = "等。" if listed < n and draw(st.booleans()) else "。"
+    text = f"全年共立案 {b.figures['total'].numeral} {unit}。其中，" + "；".join(pieces) + ending
+    return text, b
