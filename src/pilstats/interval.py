@@ -29,24 +29,23 @@ _ONE = Decimal(1)
 Number = Decimal | int | Fraction
 
 
-def _down(x: Number) -> tuple[Decimal, bool]:
-    """``x`` as a Decimal rounded down, and whether that was exact."""
+def _rounded(x: Number, *, up: bool) -> tuple[Decimal, bool]:
+    """``x`` as a Decimal rounded up (or down), and whether that was exact."""
     if isinstance(x, Decimal):
         return x, True
     if isinstance(x, int):
         return Decimal(x), True
-    lo = _DOWN.divide(Decimal(x.numerator), Decimal(x.denominator))
-    return lo, lo == _UP.divide(Decimal(x.numerator), Decimal(x.denominator))
+    num, den = Decimal(x.numerator), Decimal(x.denominator)
+    lo, hi = _DOWN.divide(num, den), _UP.divide(num, den)
+    return (hi if up else lo), lo == hi
+
+
+def _down(x: Number) -> tuple[Decimal, bool]:
+    return _rounded(x, up=False)
 
 
 def _up(x: Number) -> tuple[Decimal, bool]:
-    """``x`` as a Decimal rounded up, and whether that was exact."""
-    if isinstance(x, Decimal):
-        return x, True
-    if isinstance(x, int):
-        return Decimal(x), True
-    hi = _UP.divide(Decimal(x.numerator), Decimal(x.denominator))
-    return hi, hi == _DOWN.divide(Decimal(x.numerator), Decimal(x.denominator))
+    return _rounded(x, up=True)
 
 
 def format_number(value: Decimal) -> str:
