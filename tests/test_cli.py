@@ -151,6 +151,20 @@ class TestOtherCommands:
         assert code == 0
         assert schema["$defs"]["CaseVolume"]["properties"]["total"]["type"] == "string"
 
+    def test_schema_validates_fixtures_elsewhere(
+        self, capsys: pytest.CaptureFixture[str], wp_data: Callable[..., Any]
+    ) -> None:
+        """A generic JSON Schema validator accepts the fixture and rejects an unquoted number."""
+        import jsonschema
+
+        main(["schema"])
+        schema = json.loads(capsys.readouterr().out)
+        data = wp_data()
+        jsonschema.validate(data, schema)
+        data["figures"][0]["printed"] = 12.3
+        with pytest.raises(jsonschema.ValidationError, match="not of type 'string'"):
+            jsonschema.validate(data, schema)
+
     def test_units(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The unit table lists 亩 and the qualifier semantics."""
         code, out, _ = run(capsys, "units")
