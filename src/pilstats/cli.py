@@ -129,7 +129,6 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _check(sources: list[str], fmt: str, fail_on: str) -> int:
     from pilstats import report as render  # noqa: PLC0415
     from pilstats.api import check, load  # noqa: PLC0415
-    from pilstats.findings import Status  # noqa: PLC0415
 
     results: list[tuple[Report, Result]] = []
     for source in sources or [DEFAULT_SOURCE]:
@@ -145,12 +144,7 @@ def _check(sources: list[str], fmt: str, fail_on: str) -> int:
             if i:
                 sys.stdout.write("\n")
             sys.stdout.write(render.result_text(rep, res, colour=colour))
-    findings = [f for _, res in results for f in res.findings]
-    failed = any(f.status is Status.FAIL for f in findings)
-    if fail_on in ("untestable", "rounding"):
-        failed = failed or any(f.status is Status.UNTESTABLE for f in findings)
-    if fail_on == "rounding":
-        failed = failed or any(f.slack for f in findings)
+    failed = any(res.violations(fail_on) for _, res in results)
     return EXIT_FAIL if failed else EXIT_OK
 
 
@@ -174,7 +168,6 @@ def _read_text(name: str) -> str:
 
 
 def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
-    from pilstats.findings import Status  # noqa: PLC0415
     from pilstats.scan import scan  # noqa: PLC0415
 
     text = _read_text(name)
@@ -184,7 +177,7 @@ def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         sys.stdout.write(_scan_text(result, text, colour=colour, show_figures=show_figures))
-    return EXIT_FAIL if any(f.status is Status.FAIL for f in result.result.findings) else EXIT_OK
+    return EXIT_OK if result.result.ok else EXIT_FAIL
 
 
 def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -> str:
@@ -217,7 +210,10 @@ def _audit(source: str, fmt: str) -> int:
 
     items = audit(source)
     if fmt == "json":
-        doc = {"schema_version": 1, "ok": not items, "items": [i.to_dict() for i in items]}
+        from pilstats.findings import SCHEMA_VERSION  # noqa: PLC0415
+
+        doc = {"schema_version": SCHEMA_VERSION, "ok": not items,
+               "items": [i.to_dict() for i in items]}  # fmt: skip
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         for i in items:

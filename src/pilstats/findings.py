@@ -227,13 +227,30 @@ class Result:
             "culprits": [c.to_dict() for c in self.culprits],
         }
 
-    def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
-        """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
+    def violations(self, fail_on: str = "fail") -> list[Finding]:
+        """Findings that break a pipeline at the ``fail_on`` threshold.
+
+        ``fail``: failing checks; ``untestable``: also checks that could not have
+        failed; ``rounding``: also passes that hold only within rounding slack.
+        """
+        bad = [f for f in self.findings if f.status is Status.FAIL]
+        if fail_on in ("untestable", "rounding"):
+            bad += [f for f in self.findings if f.status is Status.UNTESTABLE]
+        if fail_on == "rounding":
+            bad += [f for f in self.findings if f.status is Status.PASS and f.slack]
+        return bad
+
+    def to_document(self, *, report: str | None = None) -> dict[str, Any]:
+        """The versioned JSON document as a mapping (see :data:`SCHEMA_VERSION`)."""
         doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         if report is not None:
             doc["report"] = report
         doc.update(self.to_dict())
-        return json.dumps(doc, ensure_ascii=False, indent=indent)
+        return doc
+
+    def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
+        """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
+        return json.dumps(self.to_document(report=report), ensure_ascii=False, indent=indent)
 
     def junit_suite(self, name: str) -> Element:
         """A JUnit ``<testsuite>``: one testcase per check, untestable ones skipped."""

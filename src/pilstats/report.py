@@ -33,11 +33,7 @@ _COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33"}
 
 def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
     """The JSON document of a check run."""
-    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    if report is not None:
-        out["report"] = report.report.id
-    out.update(result.to_dict())
-    return out
+    return result.to_document(report=report.report.id if report is not None else None)
 
 
 def result_json(results: list[tuple[Report, Result]]) -> str:

@@ -32,7 +32,7 @@ from typing import Any, Literal
 from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total, evaluate_all
 from pilstats.errors import PilstatsError
 from pilstats.figure import Reported, parse_figure
-from pilstats.findings import Finding, FindingCode, Result, Status
+from pilstats.findings import SCHEMA_VERSION, Finding, FindingCode, Result, Status
 from pilstats.units import RATIO_UNITS, is_count_unit, unit_symbols
 
 __all__ = ["ScanResult", "ScannedFigure", "normalise", "scan", "scan_figures"]
@@ -111,7 +111,7 @@ class ScanResult:
             d["evidence"] = list(self.evidence.get(f.check, (0, 0)))
             findings.append(d)
         return {
-            "schema_version": 1,
+            "schema_version": SCHEMA_VERSION,
             "ok": self.result.ok,
             "figures": [f.to_dict() for f in self.figures],
             "checks": len(findings),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pilstats.api import check
-from pilstats.findings import Result, Status
+from pilstats.findings import Result
 from pilstats.models import Report
 
 __all__ = ["assert_consistent"]
@@ -32,11 +32,7 @@ def assert_consistent(
     """
     __tracebackhide__ = True  # pytest: show the caller's line, not this one
     result = check(source)
-    bad = [f for f in result.findings if f.status is Status.FAIL]
-    if fail_on in ("untestable", "rounding"):
-        bad += [f for f in result.findings if f.status is Status.UNTESTABLE]
-    if fail_on == "rounding":
-        bad += [f for f in result.findings if f.status is Status.PASS and f.slack]
+    bad = result.violations(fail_on)
     if not bad:
         return result
     lines = [f"{len(bad)} of {len(result.findings)} checks do not hold ({result.summary()}):"]
