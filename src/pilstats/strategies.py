@@ -23,12 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from itertools import pairwise
 from typing import Literal
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total
+from pilstats.culprits import typo_variants
 from pilstats.figure import Conventions, Qualifier, Reported, format_figure, parse_figure
 from pilstats.numerals import chinese_numeral
 from pilstats.rounding import Rounding, round_to
@@ -216,23 +217,13 @@ def corruptions(
     """
     fid = draw(st.sampled_from(sorted(targets or breakdown.figures)))
     original = breakdown.figures[fid]
-    numeral = original.numeral
-    digits = [i for i, ch in enumerate(numeral) if ch.isdigit()]
-    options = ["digit"] + (["swap"] if len(digits) > 1 else [])
-    if not typos_only:
-        options.append("off_by_one")
+    typos = list(typo_variants(original.numeral))
+    options = sorted({op for op, _ in typos}) + ([] if typos_only else ["off_by_one"])
+    assume(bool(options))
     operation = draw(st.sampled_from(options))
-    if operation == "swap":
-        pairs = [(a, b) for a, b in pairwise(digits) if b == a + 1]
-        if not pairs:
-            operation = "digit"
-        else:
-            a, b = draw(st.sampled_from(pairs))
-            numeral = numeral[:a] + numeral[b] + numeral[a] + numeral[b + 1 :]
-    if operation == "digit":
-        i = draw(st.sampled_from(digits))
-        d = draw(st.sampled_from([c for c in "0123456789" if c != numeral[i]]))
-        numeral = numeral[:i] + d + numeral[i + 1 :]
+    numeral = original.numeral
+    if operation != "off_by_one":
+        numeral = draw(st.sampled_from([v for op, v in typos if op == operation]))
     corrupted: Reported | None
     if operation == "off_by_one":
         step = Decimal(1).scaleb(original.exponent)
@@ -248,8 +239,6 @@ def corruptions(
     bounds = None if corrupted is None else corrupted.bounds(breakdown.conventions)
     if corrupted is None or bounds is None or truth in bounds or corrupted.value == 0:
         # the damage is within rounding (or unprintable): not a corruption
-        from hypothesis import assume  # noqa: PLC0415
-
         assume(False)
     assert corrupted is not None
     figures = {**breakdown.figures, fid: corrupted}
