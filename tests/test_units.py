@@ -50,10 +50,19 @@ class TestUnits:
         assert {"亩", "公顷", "吨", "千克", "元", "件", "%"} <= unit_symbols()
 
 
-def test_quick_dimensions_agree_with_pint() -> None:
-    """The pint-free dimension reader agrees with pint on every defined unit."""
-    from pilstats.units import _quick_dimensions, pint_dimension
+def test_quick_reading_agrees_with_pint() -> None:
+    """The pint-free reading of the definitions agrees with pint on every defined unit:
+    dimension, and the conversion factor to every other unit of that dimension."""
+    from pilstats.units import UnitTable, pint_dimension, pint_factor
 
-    for unit in sorted(unit_symbols()):
-        assert _quick_dimensions(unit) is not None, unit
+    table = UnitTable.base()
+    units = sorted(u for u in unit_symbols() if u)
+    for unit in units:
         assert dimension(unit) == pint_dimension(unit), unit
+    by_dim: dict[str, list[str]] = {}
+    for unit in units:
+        by_dim.setdefault(dimension(unit), []).append(unit)
+    for same in by_dim.values():
+        for target in same[:3]:
+            for source in same:
+                assert table.conversion_factor(source, target) == pint_factor(source, target)

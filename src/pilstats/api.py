@@ -59,8 +59,10 @@ def check(source: Source) -> Result:
     culprits: tuple[Any, ...] = ()
     if any(f.status is Status.FAIL for f in findings):
         from pilstats.culprits import find_culprits  # noqa: PLC0415 - only failures need it
+        from pilstats.units import using_units  # noqa: PLC0415
 
-        culprits = find_culprits(
-            report.checks(), report.values(), findings, report.conventions.to_conventions()
-        )
+        with using_units(report.unit_table):
+            culprits = find_culprits(
+                report.checks(), report.values(), findings, report.conventions.to_conventions()
+            )
     return Result(findings, culprits)

@@ -20,16 +20,18 @@ from decimal import Context, Decimal, Inexact, InvalidOperation
 from fractions import Fraction
 from typing import Any, Literal
 
+from pilstats import formula as _formula
 from pilstats.errors import UnitError
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
 from pilstats.findings import Finding, FindingCode, Status
 from pilstats.interval import Interval, format_fraction
 from pilstats.rounding import round_to
-from pilstats.units import conversion_factor, is_count_unit
+from pilstats.units import POINT_UNITS, UnitTable, active_units
 
 __all__ = [
     "Change",
     "Check",
+    "Formula",
     "Rate",
     "Same",
     "Share",
@@ -201,7 +203,38 @@ class Same:
         return self.statements
 
 
-Check = Total | Share | ShareSum | Subset | Change | Rate | Same
+@dataclass(frozen=True)
+class Formula:
+    """A relation written as an equation or inequality over figure ids.
+
+    ``expr`` is e.g. ``birth_rate - death_rate = natural_rate`` or
+    ``civil >= max(criminal, administrative)``; see :mod:`pilstats.formula` for the
+    syntax and semantics (values in base units, so % and ‰ and 亿 convert themselves).
+    ``same_noun``: every count is a plain number (名 and 个 of one list may meet).
+    """
+
+    id: str
+    expr: str
+    same_noun: bool = False
+    section: str | None = None
+    note: str | None = None
+    kind: Literal["formula"] = "formula"
+
+    def __post_init__(self) -> None:
+        """Parse the expression now, so a malformed one is refused when declared."""
+        try:
+            _formula.parse_formula(self.expr)
+        except _formula.FormulaError as exc:
+            msg = f"formula {self.expr!r}: {exc}"
+            raise ValueError(msg) from None
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """Ids of the figures the formula names, in order of appearance."""
+        return _formula.parse_formula(self.expr).names
+
+
+Check = Total | Share | ShareSum | Subset | Change | Rate | Same | Formula
 """Any check specification."""
 
 
@@ -222,9 +255,9 @@ def sum_bounds(parts: list[Interval]) -> Interval:
     return Interval(lo, hi, lo_closed, hi_closed)
 
 
-def share_bounds(part: Interval, whole: Interval) -> Interval:
-    """Interval of ``100 * part / whole`` in percent; ``whole`` must be positive."""
-    return (part / whole).scale(HUNDRED)
+def share_bounds(part: Interval, whole: Interval, per: Fraction | int = 100) -> Interval:
+    """Interval of ``per * part / whole`` (percent by default); ``whole`` must be positive."""
+    return (part / whole).scale(per)
 
 
 def previous_bounds(current: Interval, change: Interval, direction: str) -> Interval:
@@ -240,15 +273,15 @@ def numerator_bounds(rate: Interval, base: Interval) -> Interval:
     return rate.scale(_PERCENT) * base
 
 
-def _ratio(part: Nominal, whole: Nominal) -> Decimal:
-    """``100 * part / whole`` to 60 significant digits.
+def _ratio(part: Nominal, whole: Nominal, per: Fraction | int = 100) -> Decimal:
+    """``per * part / whole`` to 60 significant digits (percent by default).
 
     Exact when it terminates; otherwise it cannot sit on a printed rounding boundary
     (those terminate), so membership and rounding decisions made on it are exact.
     """
-    if isinstance(part, Decimal) and isinstance(whole, Decimal):
+    if isinstance(part, Decimal) and isinstance(whole, Decimal) and per == 100:
         return _RATIO.divide(_RATIO.multiply(part, HUNDRED), whole)
-    ratio = Fraction(part) * 100 / Fraction(whole)
+    ratio = Fraction(part) * per / Fraction(whole)
     return _RATIO.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
 
 
@@ -281,13 +314,18 @@ def _nsum(values: list[Nominal]) -> Nominal:
 
 
 class _Ctx:
-    """The figures of one evaluation run, with their intervals memoised by id."""
+    """The figures of one evaluation run, with their intervals memoised by id.
 
-    __slots__ = ("_bounds", "conventions", "figures")
+    The unit table in force when the run starts is kept, so explanations written
+    later (lazily) convert units the same way.
+    """
+
+    __slots__ = ("_bounds", "conventions", "figures", "units")
 
     def __init__(self, figures: Mapping[str, Reported], conventions: Conventions) -> None:
         self.figures = figures
         self.conventions = conventions
+        self.units: UnitTable = active_units()
         self._bounds: dict[str, Interval] = {}
 
     def fig(self, fid: str) -> Reported:
@@ -300,13 +338,17 @@ class _Ctx:
             iv = self._bounds[fid] = f.bounds(self.conventions)
         if unit is None or unit == f.unit:
             return iv
-        return iv.scale(conversion_factor(f.unit, unit))
+        return iv.scale(self.units.conversion_factor(f.unit, unit))
 
     def nominal(self, fid: str, unit: str | None = None) -> Nominal:
         f = self.figures[fid]
         if unit is None or unit == f.unit:
             return f.value
-        return Fraction(f.value) * conversion_factor(f.unit, unit)
+        return Fraction(f.value) * self.units.conversion_factor(f.unit, unit)
+
+    def per(self, fid: str) -> Fraction:
+        """How many of the figure's ratio unit make one: 100 for %, 1000 for ‰."""
+        return 1 / self.units.ratio_factor(self.figures[fid].unit)
 
 
 def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None:
@@ -319,7 +361,7 @@ def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None
         if unit == target:
             continue
         try:
-            conversion_factor(unit, target)
+            ctx.units.conversion_factor(unit, target)
         except UnitError:
             return f"{fid} is in {unit!r} but {ids[0]} is in {target!r}"
     return None
@@ -416,13 +458,15 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
 def _eval_share(c: Share, ctx: _Ctx) -> Finding:
     problem = _units_agree(ctx, (c.part, c.whole), c.same_noun)
     share_fig = ctx.fig(c.share)
-    if not problem and not share_fig.is_ratio:
+    if not problem and (not share_fig.is_ratio or share_fig.unit in POINT_UNITS):
         problem = f"{c.share} is in {share_fig.unit!r}, not a percentage"
     if problem:
         return _unit_finding(c, problem)
     unit = None if c.same_noun else ctx.fig(c.whole).unit
     part, whole = ctx.bounds(c.part, unit), ctx.bounds(c.whole, unit)
     printed = ctx.bounds(c.share)
+    per = ctx.per(c.share)
+    sign = share_fig.unit
 
     def ratio_text() -> str:
         p, w = ctx.fig(c.part), ctx.fig(c.whole)
@@ -433,8 +477,8 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
             c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
             lambda: (f"{ratio_text()}: the whole may be zero", {}), None, printed,
         )  # fmt: skip
-    computed = share_bounds(part, whole)
-    if computed.lo <= 0 and computed.hi >= HUNDRED:
+    computed = share_bounds(part, whole, per)
+    if computed.lo <= 0 and computed.hi >= per:
         return _finding(
             c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
             lambda: (f"{ratio_text()} may be anything from 0 to 100%", {}), computed, printed,
@@ -442,20 +486,21 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
     ok = computed.intersects(printed)
     slack = False
     if ok and not (part.is_point and whole.is_point):
-        slack = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit)) not in printed
+        nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit), per)
+        slack = nominal not in printed
 
     def explain() -> tuple[str, dict[str, str]]:
-        nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit))
+        nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit), per)
         as_printed = round_to(nominal, share_fig.exponent, ctx.conventions.rounding)
         shown = format_fraction(nominal, direction=0, digits=8)
         if ok:
-            message = f"{ratio_text()} = {shown}% → {as_printed}%; printed {share_fig}"
+            message = f"{ratio_text()} = {shown}{sign} → {as_printed}{sign}; printed {share_fig}"
             if slack:
                 message += f" (agrees only within rounding: {computed} vs {printed})"
         else:
             message = (
-                f"{ratio_text()} = {shown}% (in {computed}) but printed {share_fig} means "
-                f"{printed}; at this precision it should print as {as_printed}%"
+                f"{ratio_text()} = {shown}{sign} (in {computed}) but printed {share_fig} "
+                f"means {printed}; at this precision it should print as {as_printed}{sign}"
             )
         return message, {"share": str(as_printed)}
 
@@ -467,9 +512,14 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
     not_ratio = [s for s in c.figures if not ctx.fig(s).is_ratio]
     if not_ratio:
         return _unit_finding(c, f"not percentages: {', '.join(not_ratio)}")
+    units = {ctx.fig(x).unit for x in c.figures}
+    if len(units) > 1:
+        return _unit_finding(c, f"shares printed in different units: {', '.join(sorted(units))}")
+    per = ctx.per(c.shares[0])
+    whole = _EXACT.divide(Decimal(per.numerator), Decimal(per.denominator))
     s = sum_bounds([ctx.bounds(x) for x in c.shares])
-    target = ctx.bounds(c.total) if c.total else Interval.point(HUNDRED)
-    nominal_target = ctx.nominal(c.total) if c.total else HUNDRED
+    target = ctx.bounds(c.total) if c.total else Interval.point(whole)
+    nominal_target = ctx.nominal(c.total) if c.total else whole
     if c.complete:
         ok = s.intersects(target)
         slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) != nominal_target
@@ -530,10 +580,13 @@ def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
 
 def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     cur, chg = ctx.fig(c.current), ctx.fig(c.change)
-    if not chg.is_ratio:
-        return _unit_finding(c, f"{c.change} is not a percentage")
+    if not chg.is_ratio or chg.unit in POINT_UNITS or chg.unit == "":
+        return _unit_finding(c, f"{c.change} is in {chg.unit!r}, not a percentage or multiple")
+    to_percent = 100 * ctx.units.ratio_factor(chg.unit)
     current = ctx.bounds(c.current)
     change = ctx.bounds(c.change)
+    if to_percent != 100:
+        change = change.scale(to_percent)
     verb = "上升" if c.direction == "up" else "下降"
     head = f"{cur} = previous × (1 {'+' if c.direction == 'up' else '−'} {chg})"
     if c.direction == "down" and change.hi >= HUNDRED:
@@ -551,7 +604,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         )
         code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
         return _finding(c, code, _status(ok), _said(message), prev, printed_prev)
-    if not is_count_unit(cur.unit):
+    if not cur.is_count:
         return _finding(
             c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head} → previous in {prev}; {cur.unit} is not a count, so any value fits",
@@ -572,7 +625,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         message = f"{head} → previous in {prev}: integer previous value {derived['previous']}"
     else:
         message = f"{head} → previous in {prev}, which holds no integer count"
-    pct = Fraction(chg.value) / 100
+    pct = Fraction(chg.value) * to_percent / 100
     factor = 1 + pct if c.direction == "up" else 1 - pct
     slack = ok and (Fraction(cur.value) / factor).denominator != 1
     code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
@@ -617,12 +670,13 @@ def _range_text(r: range) -> str:
 
 def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
     rf, bf = ctx.fig(c.rate), ctx.fig(c.base)
-    if not rf.is_ratio:
-        return _unit_finding(c, f"{c.rate} is not a percentage")
+    if not rf.is_ratio or rf.unit in POINT_UNITS:
+        return _unit_finding(c, f"{c.rate} is in {rf.unit!r}, not a percentage")
     rate, base = ctx.bounds(c.rate), ctx.bounds(c.base)
-    numerators = numerator_bounds(rate, base)
+    per = ctx.per(c.rate)
+    numerators = numerator_bounds(rate if per == 100 else rate.scale(Fraction(100) / per), base)
     head = f"{rf} of {bf} = {numerators}"
-    if not is_count_unit(bf.unit):
+    if not bf.is_count:
         return _finding(
             c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head}; {bf.unit} is not a count, so any value fits",
@@ -665,6 +719,82 @@ def _eval_same(c: Same, ctx: _Ctx) -> Finding:
     return _finding(c, code, _status(ok), explain, ivs[0], ivs[-1], slack)
 
 
+def _formula_env(c: Formula, ctx: _Ctx) -> dict[str, _formula.FInterval]:
+    env = {}
+    for fid in c.figures:
+        f = ctx.fig(fid)
+        iv = ctx.bounds(fid)
+        factor, dims = ctx.units.to_base(f.unit)
+        if c.same_noun:
+            dims = {d: p for d, p in dims.items() if not d.startswith("[count_")}
+        env[fid] = _formula.FInterval(
+            Fraction(iv.lo) * factor, Fraction(iv.hi) * factor, iv.lo_closed, iv.hi_closed,
+            tuple(sorted(dims.items())), Fraction(f.value) * factor,
+        )  # fmt: skip
+    return env
+
+
+def _to_interval(x: _formula.FInterval) -> Interval:
+    return Interval.of(x.lo, x.hi, x.lo_closed, x.hi_closed)
+
+
+def _eval_formula(c: Formula, ctx: _Ctx) -> Finding:
+    parsed = _formula.parse_formula(c.expr)
+    try:
+        env = _formula_env(c, ctx)
+        left = _formula.evaluate(parsed.left, env)
+        right = _formula.evaluate(parsed.right, env)
+        ok = _formula.decide(parsed.comparison, left, right)
+    except (_formula.UnitMismatch, UnitError) as exc:
+        return _unit_finding(c, f"{c.expr}: {exc}")
+    except _formula.UnboundedError as exc:
+        return _finding(c, FindingCode.FORMULA_UNTESTABLE, Status.UNTESTABLE,
+                        _said(f"{c.expr}: {exc}, so any value fits"))  # fmt: skip
+    nominal_ok = (
+        left.nominal is not None and right.nominal is not None
+        and _formula.holds_nominally(parsed.comparison, left.nominal, right.nominal)
+    )  # fmt: skip
+    slack = ok and not nominal_ok
+    repeated = len(c.figures) < sum(1 for _ in _formula_ids(c.expr))
+    lo_iv, ro_iv = _to_interval(left), _to_interval(right)
+
+    def explain() -> tuple[str, dict[str, str]]:
+        values = ", ".join(f"{fid} = {ctx.fig(fid)}" for fid in c.figures)
+        faces = ""
+        if left.nominal is not None and right.nominal is not None:
+            faces = (f"; at face value {_fmt_fraction(left.nominal)} "
+                     f"{parsed.comparison} {_fmt_fraction(right.nominal)}")  # fmt: skip
+        units = "" if not left.dims else f" (in base units: {_formula._dims_text(left.dims)})"  # noqa: SLF001
+        verdict = "holds" if ok else "cannot hold"
+        message = (f"{c.expr} with {values}: left in {lo_iv}, right in {ro_iv}{units}; "
+                   f"{verdict}{' only within rounding' if slack else ''}{faces}")  # fmt: skip
+        if repeated:
+            message += " (a figure named twice varies independently: the test is lenient)"
+        return message, {}
+
+    code = FindingCode.FORMULA_OK if ok else FindingCode.FORMULA_MISMATCH
+    return _finding(c, code, _status(ok), explain, lo_iv, ro_iv, slack)
+
+
+def _formula_ids(expr: str) -> list[str]:
+    out: list[str] = []
+    parsed = _formula.parse_formula(expr)
+
+    def walk(node: _formula.Node) -> None:
+        if node.op == "id" and node.name is not None:
+            out.append(node.name)
+        for a in node.args:
+            walk(a)
+
+    walk(parsed.left)
+    walk(parsed.right)
+    return out
+
+
+def _fmt_fraction(x: Fraction) -> str:
+    return format_fraction(x, digits=10)
+
+
 def evaluate(
     check: Check,
     figures: Mapping[str, Reported],
@@ -697,6 +827,7 @@ _DECIDERS: dict[type, Callable[[Any, _Ctx], Finding]] = {
     Change: _eval_change,
     Rate: _eval_rate,
     Same: _eval_same,
+    Formula: _eval_formula,
 }
 
 

@@ -19,7 +19,7 @@ from pilstats.errors import NumeralParseError, UnitError
 from pilstats.interval import Interval
 from pilstats.numerals import MAGNITUDES, NUMERAL_CHARS, parse_numeral
 from pilstats.rounding import Rounding, unround
-from pilstats.units import RATIO_UNITS, is_count_unit, unit_symbols
+from pilstats.units import active_units
 
 __all__ = [
     "Conventions",
@@ -114,6 +114,8 @@ class Reported:
             it keeps the form so that :func:`format_figure` reproduces it.
         exact: whether the figure is an exact value rather than a rounded one.
         printed: the text it was parsed from (not part of equality).
+        count: whether the unit is a measure word of counts (件, 人, 台 …), decided when
+            the figure was read (a fixture may declare count units of its own).
     """
 
     value: Decimal
@@ -122,6 +124,7 @@ class Reported:
     numeral: str = ""
     exact: bool = False
     printed: str = field(default="", compare=False)
+    count: bool | None = field(default=None, compare=False)
     _intervals: dict[Conventions, Interval] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -135,8 +138,18 @@ class Reported:
 
     @property
     def is_ratio(self) -> bool:
-        """Whether the unit is a percentage or percentage point."""
-        return self.unit in RATIO_UNITS
+        """Whether the unit is dimensionless: %, ‰, 个百分点, 千分点, 倍, 成 or none."""
+        return active_units().is_ratio(self.unit)
+
+    @property
+    def is_count(self) -> bool:
+        """Whether the unit is a measure word of counts (件, 人, 台 …)."""
+        return self.count if self.count is not None else active_units().is_count(self.unit)
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the figure is printed in % (the unit of shares and changes)."""
+        return self.unit == "%"
 
     def bounds(self, conventions: Conventions = DEFAULT_CONVENTIONS) -> Interval:
         """Interval of true values consistent with the printed figure.
@@ -182,6 +195,11 @@ class Reported:
 
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<![0-9.])\d{1,3}(?:,\d{3})+(?![0-9])")
+_UNIT_IN_PARENS = re.compile(r"^(?P<head>[^()]*)\((?P<unit>[^()]*)\)$")
+_SIGNS = "-−"
+
+MAX_FIGURE_CHARS = 120
+"""Longer texts are refused before any parsing: no figure is that long (30 digits at most)."""
 
 
 def _normalise(text: str) -> str:
@@ -191,19 +209,25 @@ def _normalise(text: str) -> str:
     return _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
 
 
-def parse_figure(text: str, *, exact: bool | None = None) -> Reported:
+def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = None) -> Reported:
     """Parse one printed figure such as ``"约 28.9 万亩"``, ``"189,885件"``, ``"5800余件"``.
 
     Args:
         text: the figure as printed; full-width forms, spaces inside and thousands
-            separators are accepted.
+            separators are accepted, and a unit in parentheses (``-208(万人)``, as
+            tables print it).
         exact: override whether the figure is exact. By default an unqualified figure
             is exact when it is a count (件, 人 …) printed as an integer without 万/亿;
             every other figure is a rounded one.
+        unit: the unit when it is printed apart from the number (a table's header
+            ``人口出生率(‰)``): read as if it followed the number.
+
+    A sign (``-0.60‰``) is accepted for anything but counts: a count is never
+    negative, and a fall in a count is printed as a word (减少85万人).
 
     Raises:
         NumeralParseError: the number cannot be read exactly (names text and position).
-        UnitError: the unit is not in the definitions file.
+        UnitError: the unit is neither known, nor an open measure word, nor declared.
 
     >>> f = parse_figure("约 28.9 万亩")
     >>> f.value, f.unit, f.qualifier.value
@@ -211,13 +235,19 @@ def parse_figure(text: str, *, exact: bool | None = None) -> Reported:
     """
     if not isinstance(text, str):
         raise TypeError(f"a figure is text, not {type(text).__name__}")
-    s = _normalise(text)
+    if len(text) > MAX_FIGURE_CHARS:
+        raise NumeralParseError(
+            text[:40] + "…", 0, f"longer than {MAX_FIGURE_CHARS} characters: not one figure"
+        )
+    s = _normalise(text + (unit or ""))
     if not s:
         raise NumeralParseError(text, 0, "empty figure")
-    if s[0] in "-−+":
-        raise NumeralParseError(
-            text, 0, "a signed figure; write the direction (上升/下降) in the relation"
-        )
+    m = _UNIT_IN_PARENS.match(s)
+    if m:
+        s = m["head"] + m["unit"]
+    negative = s[0] in _SIGNS
+    if negative or s[0] == "+":
+        s = s[1:]
     qualifier: Qualifier | None = None
     for q in _PREFIXES:
         if s.startswith(q.value):
@@ -234,23 +264,50 @@ def parse_figure(text: str, *, exact: bool | None = None) -> Reported:
         head_end += 1
     if head_end == 0:
         raise NumeralParseError(text, 0, "no number")
-    symbols = unit_symbols()
+    table = active_units()
     # The numeral characters 十/百/千 also begin units (千克): give the unit the longest
     # known suffix, then parse what precedes it.
     error: NumeralParseError | None = None
     for cut in range(1, head_end + 1):
-        unit = s[cut:]
-        if unit and unit not in symbols:
+        suffix = s[cut:]
+        if suffix and not table.knows(suffix):
             continue
         try:
-            return _build(text, s[:cut], unit, qualifier, exact)
+            figure = _build(text, s[:cut], suffix, qualifier, exact)
         except NumeralParseError as exc:
             error = error or exc
-    unit = s[head_end:]
-    if unit not in symbols:
-        raise UnitError(f"unknown unit {unit!r} in figure {text!r}")
+            continue
+        return _signed(figure, negative, text) if negative else figure
+    suffix = s[head_end:]
+    if not table.knows(suffix):
+        hint = (
+            "; declare it in the fixture's units: block (pint syntax, e.g. "
+            f"'{_ascii_name(suffix)} = [count_{_ascii_name(suffix)}] = {suffix}')"
+        )
+        raise UnitError(f"unknown unit {suffix!r} in figure {text!r}{hint}")
     assert error is not None
     raise error
+
+
+def _ascii_name(word: str) -> str:
+    return "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in word).strip("_") or (
+        "my_unit"
+    )
+
+
+def _signed(figure: Reported, negative: bool, text: str) -> Reported:
+    if not negative:
+        return figure
+    if figure.is_count:
+        raise NumeralParseError(
+            text, 0, "a signed count; write the direction (减少/下降) in the relation"
+        )
+    if figure.qualifier not in (None, Qualifier.ABOUT, Qualifier.AROUND):
+        raise NumeralParseError(text, 0, "a signed figure with 余/多/近/超 is ambiguous")
+    return Reported(
+        -figure.value, figure.unit, figure.qualifier, "-" + figure.numeral, figure.exact,
+        printed=text, count=False,
+    )  # fmt: skip
 
 
 def _build(
@@ -277,14 +334,15 @@ def _build(
         raise NumeralParseError(text, exc.position, exc.reason) from None
     if qualifier not in (None, Qualifier.ABOUT, Qualifier.AROUND) and value == 0:
         raise NumeralParseError(text, 0, f"{qualifier.value} needs a non-zero figure")
+    count = active_units().is_count(unit)
     if exact is None:
         exact = (
             qualifier is None
             and not any(ch in MAGNITUDES for ch in numeral)
             and "." not in numeral
-            and is_count_unit(unit)
+            and count
         )
-    return Reported(value, unit, qualifier, head, exact, printed=text)
+    return Reported(value, unit, qualifier, head, exact, printed=text, count=count)
 
 
 def format_figure(figure: Reported) -> str:
@@ -294,4 +352,8 @@ def format_figure(figure: Reported) -> str:
     """
     prefix = figure.qualifier.value if figure.qualifier and figure.qualifier.is_prefix else ""
     suffix = Qualifier.AROUND.value if figure.qualifier is Qualifier.AROUND else ""
-    return f"{prefix}{figure.numeral}{figure.unit}{suffix}"
+    numeral = figure.numeral
+    sign = ""
+    if numeral.startswith("-"):
+        sign, numeral = "-", numeral[1:]
+    return f"{sign}{prefix}{numeral}{figure.unit}{suffix}"

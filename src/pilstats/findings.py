@@ -70,6 +70,9 @@ class FindingCode(StrEnum):
     RATE_UNTESTABLE = "rate-untestable"
     SAME_OK = "same-ok"
     SAME_MISMATCH = "same-mismatch"
+    FORMULA_OK = "formula-ok"
+    FORMULA_MISMATCH = "formula-mismatch"
+    FORMULA_UNTESTABLE = "formula-untestable"
     UNIT_MISMATCH = "unit-mismatch"
 
 

@@ -36,11 +36,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from pilstats.checks import (
     Change,
     Check,
+    Formula,
     Rate,
     Same,
     Share,
@@ -54,7 +56,7 @@ from pilstats.fields import CaseField, FieldGroup
 from pilstats.figure import Conventions, Reported, parse_figure
 from pilstats.findings import Finding, Status
 from pilstats.rounding import Rounding
-from pilstats.units import dimension, is_count_unit
+from pilstats.units import UnitTable, base_units, dimension, using_units
 
 __all__ = [
     "CaseVolume",
@@ -66,6 +68,7 @@ __all__ = [
     "FieldMember",
     "FigureRecord",
     "Litigation",
+    "NotStated",
     "Outcomes",
     "PreLitigation",
     "Report",
@@ -78,13 +81,14 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_
 
 _HUNDRED = Decimal(100)
 
-for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same):
+for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same, Formula):
     # The check specs are plain dataclasses (checks.py stays free of pydantic); reject
     # misspelt keys in fixtures instead of dropping them.
     setattr(_spec, "__pydantic_config__", ConfigDict(extra="forbid"))  # noqa: B010
 
 Relation = Annotated[
-    Total | Share | ShareSum | Subset | Change | Rate | Same, Field(discriminator="kind")
+    Total | Share | ShareSum | Subset | Change | Rate | Same | Formula,
+    Field(discriminator="kind"),
 ]
 
 
@@ -120,9 +124,9 @@ class ConventionsSpec(_Frozen):
         return Conventions(self.rounding, self.approx_rounding, self.counts_exact)
 
 
-def _parse(printed: str, exact: bool | None) -> Reported:
+def _parse(printed: str, exact: bool | None, unit: str | None = None) -> Reported:
     try:
-        return parse_figure(printed, exact=exact)
+        return parse_figure(printed, exact=exact, unit=unit)
     except PilstatsError as exc:
         code = "unknown_unit" if "unit" in type(exc).__name__.lower() else "unparseable_figure"
         raise PydanticCustomError(code, "{error}", {"error": str(exc)}) from None
@@ -142,12 +146,17 @@ class FigureRecord(_Frozen):
     quote: StrictStr
     offset: int = Field(ge=0)
     exact: bool | None = None
+    unit: str | None = Field(
+        default=None,
+        description="The unit when the text prints it apart from the number (a table "
+        "header such as 人口出生率(‰)); read as if it followed the number.",
+    )
     note: str | None = None
     _reported: Reported = PrivateAttr()
 
     @model_validator(mode="after")
     def _read(self) -> Self:
-        self._reported = _parse(self.printed, self.exact)
+        self._reported = _parse(self.printed, self.exact, self.unit)
         if self.printed not in self.quote:
             raise PydanticCustomError(
                 "figure_not_in_quote", "printed figure {printed} is not inside its quote",
@@ -215,7 +224,7 @@ def _resolve(value: Any, info: ValidationInfo) -> Any:
 
 
 def _count(record: FigureRecord) -> FigureRecord:
-    if not is_count_unit(record.reported.unit):
+    if not record.reported.is_count:
         raise PydanticCustomError(
             "not_a_count", "{id} is in {unit}, not a count",
             {"id": record.id, "unit": record.reported.unit},
@@ -527,6 +536,40 @@ class Statistics(_Frozen):
     fields: FieldBreakdown | None = None
 
 
+class NotStated(_Frozen):
+    """A relation a careless reader might infer that the text does **not** state (a trap).
+
+    Decisions against receipts (批捕 + 不捕 vs 受理), overlapping categories, lists not
+    stated to be complete, rates whose base is not printed. Never checked; a scanner
+    that infers one has made a mistake (see ``benchmarks/scan_eval.py``).
+    """
+
+    reason: str
+    relation: Relation
+
+
+def _units_table(data: Any) -> UnitTable:
+    """The unit table a fixture's ``units:`` block declares (the bundled one if none)."""
+    raw = data.get("units") if isinstance(data, dict) else None
+    if not raw:
+        return base_units()
+    if not isinstance(raw, list | tuple) or not all(isinstance(x, str) for x in raw):
+        return base_units()  # the field's own validation reports the shape
+    from pilstats.errors import UnitError  # noqa: PLC0415
+
+    table = base_units()
+    for i, line in enumerate(raw):
+        try:
+            table = table.extend([line], origin=f"units[{i}]")
+        except UnitError as exc:
+            details = [InitErrorDetails(
+                type=PydanticCustomError("unit_definition", "{error}", {"error": str(exc)}),
+                loc=("units", i), input=line,
+            )]  # fmt: skip
+            raise ValidationError.from_exception_data("Report", details) from None
+    return table
+
+
 class Report(_Frozen):
     """A validated fixture: figures, typed statistics, relations, exclusions, findings.
 
@@ -537,13 +580,23 @@ class Report(_Frozen):
     schema_version: Literal[1]
     report: ReportMeta
     conventions: ConventionsSpec = ConventionsSpec()
+    units: tuple[StrictStr, ...] = Field(
+        default=(),
+        description="Unit definitions in pint syntax, added to the bundled table for this "
+        "fixture (e.g. 'biaozhunxiang = [count_biaozhunxiang] = 标准箱').",
+    )
     figures: tuple[FigureRecord, ...]
     constants: tuple[ConstantRecord, ...] = ()
     statistics: Statistics | None = None
     relations: tuple[Relation, ...] = ()
+    not_stated: tuple[NotStated, ...] = Field(
+        default=(),
+        description="Relations the text does not state (traps): recorded, never checked.",
+    )
     excluded: tuple[Exclusion, ...] = ()
     _evaluated: tuple[tuple[Check, Finding], ...] = PrivateAttr(default=())
     _source: Path | None = PrivateAttr(default=None)
+    _units: UnitTable | None = PrivateAttr(default=None)
 
     @field_validator("conventions", mode="after")
     @classmethod
@@ -578,6 +631,13 @@ class Report(_Frozen):
             raise PydanticCustomError("duplicate_id", "constant ids repeat figure ids: {ids}",
                                       {"ids": ", ".join(dup)})  # fmt: skip
         ids = set()
+        for trap in self.not_stated:
+            unknown = [f for f in trap.relation.figures if f not in values]
+            if unknown:
+                raise PydanticCustomError(
+                    "unknown_figure", "not_stated relation {id} names unknown figure(s) {ids}",
+                    {"id": trap.relation.id, "ids": ", ".join(unknown)},
+                )  # fmt: skip
         for rel in self.relations:
             if rel.id in ids:
                 raise PydanticCustomError("duplicate_id", "duplicate relation id {id}",
@@ -608,8 +668,21 @@ class Report(_Frozen):
 
     @classmethod
     def from_mapping(cls, data: Any) -> Report:
-        """Validate plain data (as read from YAML) with the context references need."""
-        return cls.model_validate(data, context={"findings": []})
+        """Validate plain data (as read from YAML) with the context references need.
+
+        The fixture's ``units:`` block is read first; figures are parsed and checks
+        decided with that unit table in force.
+        """
+        table = _units_table(data)
+        with using_units(table):
+            report = cls.model_validate(data, context={"findings": []})
+        report._units = table  # noqa: SLF001 - set once, right after validation
+        return report
+
+    @property
+    def unit_table(self) -> UnitTable:
+        """The unit table of this fixture: the bundled one plus its ``units:`` block."""
+        return self._units if self._units is not None else base_units()
 
     def values(self) -> dict[str, Reported]:
         """Every figure and constant, parsed, by id."""

@@ -33,7 +33,7 @@ from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total, evalu
 from pilstats.errors import PilstatsError
 from pilstats.figure import Reported, parse_figure
 from pilstats.findings import SCHEMA_VERSION, Finding, FindingCode, Result, Status
-from pilstats.units import RATIO_UNITS, is_count_unit, unit_symbols
+from pilstats.units import is_count_unit, unit_symbols
 
 __all__ = ["ScanResult", "ScannedFigure", "normalise", "scan", "scan_figures"]
 
@@ -260,7 +260,7 @@ class _Doc:
 
 
 def _is_count(f: ScannedFigure) -> bool:
-    return f.reported.unit not in RATIO_UNITS
+    return not f.reported.is_ratio
 
 
 def _stem(np: str) -> str:
