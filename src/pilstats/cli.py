@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--figures", action="store_true", help="also list every figure found")
 
+    d = sub.add_parser("draft", help="write a fixture from a raw text, ready to curate")
+    d.add_argument("file", metavar="TEXT", help="a UTF-8 (or GB18030) text file")
+    d.add_argument("-o", "--output", metavar="FIXTURE",
+                   help="where to write the fixture (the text is copied beside it); "
+                        "default: standard output")  # fmt: skip
+
     a = sub.add_parser("audit", help="compare a fixture with its source text")
     a.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="FIXTURE")
     a.add_argument("--format", choices=["text", "json"], default="text")
@@ -116,6 +122,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _scan(args.file, args.format, show_figures=args.figures)
     if command == "audit":
         return _audit(args.source, args.format)
+    if command == "draft":
+        return _draft(args.file, args.output)
     if command == "report":
         return _report(args.source, args.html)
     if command == "schema":
@@ -203,6 +211,29 @@ def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -
     lines.append("")
     lines.append(result.result.summary())
     return "\n".join(lines) + "\n"
+
+
+def _draft(name: str, output: str | None) -> int:
+    from pilstats.draft import draft, draft_yaml  # noqa: PLC0415
+    from pilstats.errors import FixtureError  # noqa: PLC0415
+
+    text = _read_text(name)
+    stem = Path(output).stem if output else Path(name).stem
+    if output is None:
+        d = draft(text, name=stem, source_text=Path(name).name if name != "-" else None)
+        sys.stdout.write(draft_yaml(d))
+        return EXIT_OK
+    out = Path(output)
+    text_name = out.with_suffix(".txt").name
+    d = draft(text, name=stem, source_text=text_name)
+    try:
+        out.with_suffix(".txt").write_text(text, encoding="utf-8")
+        out.write_text(draft_yaml(d), encoding="utf-8")
+    except OSError as exc:
+        raise FixtureError(f"cannot write: {exc.strerror}", path=str(out)) from None
+    print(f"wrote {out} ({d.figures} figures, {d.relations} relations, {d.excluded} "
+          f"exclusions) and {out.with_suffix('.txt')}")  # fmt: skip
+    return EXIT_OK
 
 
 def _audit(source: str, fmt: str) -> int:

@@ -10,11 +10,11 @@ documented on :class:`Qualifier` and :class:`Conventions`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from enum import StrEnum
 
+from pilstats.chinese import normalise
 from pilstats.errors import NumeralParseError, UnitError
 from pilstats.interval import Interval
 from pilstats.numerals import MAGNITUDES, NUMERAL_CHARS, parse_numeral
@@ -203,8 +203,8 @@ MAX_FIGURE_CHARS = 120
 
 
 def _normalise(text: str) -> str:
-    """Full-width to half-width (NFKC), drop white space and thousands separators."""
-    s = unicodedata.normalize("NFKC", text)
+    """Full-width to half-width, traditional to simplified, no white space or separators."""
+    s = normalise(text)
     s = _SPACE.sub("", s)
     return _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
 

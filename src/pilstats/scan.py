@@ -22,13 +22,13 @@ check functions as fixtures (:mod:`pilstats.checks`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from pilstats.chinese import normalise
 from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total, evaluate_all
 from pilstats.errors import PilstatsError
 from pilstats.figure import Reported, parse_figure
@@ -37,27 +37,7 @@ from pilstats.units import is_count_unit, unit_symbols
 
 __all__ = ["ScanResult", "ScannedFigure", "normalise", "scan", "scan_figures"]
 
-# Traditional forms of the characters the patterns rely on (length-preserving).
-_TRADITIONAL = str.maketrans(
-    "萬億餘約將總數計並從篩選占佔們個條項處頃噸畝為與於發辦訴訟檢關據這組類權護錢門點",
-    "万亿余约将总数计并从筛选占占们个条项处顷吨亩为与于发办诉讼检关据这组类权护钱门点",
-)
-
 _CN_NUM = "零〇一二两三四五六七八九十百千"
-
-
-def normalise(text: str) -> str:
-    """Half-width, simplified form of ``text`` with exactly the same length.
-
-    Each character is NFKC-normalised on its own (kept as is when that would change
-    the length) and traditional forms of the cue characters are simplified, so an
-    index into the result is an index into the original.
-    """
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out).translate(_TRADITIONAL)
 
 
 @dataclass(frozen=True)
