@@ -750,10 +750,12 @@ def _eval_formula(c: Formula, ctx: _Ctx) -> Finding:
     except _formula.UnboundedError as exc:
         return _finding(c, FindingCode.FORMULA_UNTESTABLE, Status.UNTESTABLE,
                         _said(f"{c.expr}: {exc}, so any value fits"))  # fmt: skip
-    nominal_ok = (
-        left.nominal is not None and right.nominal is not None
-        and _formula.holds_nominally(parsed.comparison, left.nominal, right.nominal)
-    )  # fmt: skip
+    # The right side is the printed result: at face value of the inputs, the left side
+    # must satisfy the comparison with some value the printed result admits.
+    nominal_ok = left.nominal is not None and _formula.decide(
+        parsed.comparison, _formula.FInterval(left.nominal, left.nominal, True, True, left.dims),
+        right,
+    )
     slack = ok and not nominal_ok
     repeated = len(c.figures) < sum(1 for _ in _formula_ids(c.expr))
     lo_iv, ro_iv = _to_interval(left), _to_interval(right)

@@ -195,6 +195,7 @@ class Reported:
 
 _SPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<![0-9.])\d{1,3}(?:,\d{3})+(?![0-9])")
+_GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)")
 _UNIT_IN_PARENS = re.compile(r"^(?P<head>[^()]*)\((?P<unit>[^()]*)\)$")
 _SIGNS = "-−"
 
@@ -205,6 +206,7 @@ MAX_FIGURE_CHARS = 120
 def _normalise(text: str) -> str:
     """Full-width to half-width, traditional to simplified, no white space or separators."""
     s = normalise(text)
+    s = _GLOSS.sub("", s)  # a mirror's pinyin gloss inside a figure: 12.6萬(wàn)件
     s = _SPACE.sub("", s)
     return _THOUSANDS.sub(lambda m: m.group().replace(",", ""), s)
 

@@ -15,6 +15,11 @@ The relation passes when *some* choice of values satisfies it — interval arith
 with exact fractions, open and closed ends kept. A figure that occurs twice is let vary
 independently in each place: the interval can only grow, so a formula never fails
 falsely, though it may pass where a finer analysis would not.
+
+Write the printed result on the right: a pass is *exact* (no slack) when the left side,
+computed from the inputs at face value, meets the right side's interval — the way a
+reader checks that 97709 / 237242 rounds to the printed 41.19% — and *within rounding*
+(slack) when only the inputs' rounding intervals make the two sides meet.
 """
 
 from __future__ import annotations
@@ -35,7 +40,6 @@ __all__ = [
     "UnitMismatch",
     "decide",
     "evaluate",
-    "holds_nominally",
     "parse_formula",
 ]
 
@@ -371,11 +375,3 @@ def decide(comparison: str, left: FInterval, right: FInterval) -> bool:
     if a.lo < b.hi:
         return True
     return comparison in ("<=", ">=") and a.lo == b.hi and a.lo_closed and b.hi_closed
-
-
-def holds_nominally(comparison: str, left: Fraction, right: Fraction) -> bool:
-    """The comparison on face values."""
-    return {
-        "=": left == right, "<=": left <= right, ">=": left >= right, "<": left < right,
-        ">": left > right,
-    }[comparison]  # fmt: skip

@@ -1,0 +1,309 @@
+"""Scan raw report text: find every figure, read what the prose states, check it.
+
+:func:`scan` works without a fixture, as a pipeline of small steps on one text:
+
+1. :mod:`~pilstats.scan.text` — a clean view of the text (normalised, mirror glosses
+   removed, offsets kept), its documents, sentences and clauses;
+2. :mod:`~pilstats.scan.figures` — every figure with its span, and every number that is
+   not one, with the reason (date, ordinal, no unit …);
+3. :mod:`~pilstats.scan.statements` — what each figure says: a level, a share, a
+   change, a rate; its predicate, noun, year, and the figure it qualifies;
+4. :mod:`~pilstats.scan.relations` — the relations the wording states, each with its
+   evidence (cue words and spans) and a strength;
+5. decision by the same check functions as fixtures (:mod:`pilstats.checks`).
+
+Only a relation the wording states with one unambiguous whole may ``fail``. A relation
+read from a definitions table or a taxonomy, or whose whole is chosen by proximity, is
+reported ``untestable`` with the reason when it does not hold — a false alarm on a
+correct report is the worst thing a scan can do. Finding ids are derived from the
+figures' own text and their place in their sentence, so they stay the same when the
+text elsewhere changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pilstats.checks import Check, evaluate_all
+from pilstats.chinese import normalise
+from pilstats.figure import Reported
+from pilstats.findings import SCHEMA_VERSION, Finding, FindingCode, Result, Status
+from pilstats.scan.figures import find_figures
+from pilstats.scan.lexicon import lexicon
+from pilstats.scan.relations import Candidate, infer
+from pilstats.scan.statements import Statement, read_statements
+from pilstats.scan.text import Text
+
+__all__ = [
+    "Evidence",
+    "ScanResult",
+    "ScannedFigure",
+    "UnreadNumber",
+    "normalise",
+    "scan",
+    "scan_figures",
+]
+
+_STRENGTH_ORDER = {"stated": 0, "definition": 1, "inferred": 2}
+_UNTESTABLE_CODE = {
+    "total": FindingCode.SUM_UNTESTABLE,
+    "share": FindingCode.SHARE_UNTESTABLE,
+    "share_sum": FindingCode.SHARE_SUM_UNTESTABLE,
+    "subset": FindingCode.SUBSET_UNTESTABLE,
+    "change": FindingCode.CHANGE_UNTESTABLE,
+    "rate": FindingCode.RATE_UNTESTABLE,
+    "same": FindingCode.SAME_UNTESTABLE,
+    "formula": FindingCode.FORMULA_UNTESTABLE,
+}
+
+
+@dataclass(frozen=True)
+class ScannedFigure:
+    """A figure found in the text.
+
+    Attributes:
+        id: ``f1``, ``f2`` … in text order.
+        start: offset of the first character in the original text.
+        end: offset after the last character.
+        text: the original characters (may contain spaces, line breaks or a gloss).
+        reported: the parsed figure.
+        role: what its words make it: ``level``, ``share``, ``change``, ``increment``,
+            ``rate``, ``gap``, ``ratio``, ``frame`` …
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    reported: Reported
+    role: str = "level"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        r = self.reported
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": format(r.value, "f"),
+            "unit": r.unit,
+            "qualifier": r.qualifier.value if r.qualifier else None,
+            "interval": str(r.bounds()),
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True)
+class UnreadNumber:
+    """A number in the text that is not read as a figure, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why pilstats believes the text states a relation.
+
+    Attributes:
+        span: ``(start, end)`` of the original text the relation is read from.
+        cues: ``(label, start, end, text)`` of each cue word and figure it rests on,
+            in original offsets.
+        rule: the reading that found it (``of_which``, ``share``, ``identity`` …).
+        strength: ``stated`` (may fail), ``definition`` or ``inferred`` (never fail).
+        reason: the reading in words.
+    """
+
+    span: tuple[int, int]
+    cues: tuple[tuple[str, int, int, str], ...]
+    rule: str
+    strength: str
+    reason: str
+
+    def __iter__(self) -> Any:
+        """Unpack as the span, ``start, end = evidence``."""
+        return iter(self.span)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {
+            "span": list(self.span),
+            "cues": [{"label": c[0], "start": c[1], "end": c[2], "text": c[3]} for c in self.cues],
+            "rule": self.rule,
+            "strength": self.strength,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The figures of a text, the relations it states, and their findings."""
+
+    figures: tuple[ScannedFigure, ...]
+    checks: tuple[Check, ...]
+    result: Result
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    unread: tuple[UnreadNumber, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping: figures, findings with their evidence, unread numbers."""
+        findings = []
+        for f in self.result.findings:
+            d = f.to_dict()
+            ev = self.evidence.get(f.check)
+            d["evidence"] = ev.to_dict() if ev is not None else None
+            findings.append(d)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "ok": self.result.ok,
+            "figures": [f.to_dict() for f in self.figures],
+            "unread": [u.to_dict() for u in self.unread],
+            "checks": len(findings),
+            "counts": self.result.counts,
+            "findings": findings,
+        }
+
+
+def _prepare(text: str) -> tuple[Text, list[Statement], list[ScannedFigure], list[UnreadNumber]]:
+    prepared = Text.read(text)
+    found, unread = find_figures(prepared)
+    statements = read_statements(prepared, found, lexicon())
+    figures = []
+    for st in statements:
+        a, b = prepared.original_span(st.start, st.end)
+        figures.append(ScannedFigure(f"f{st.index + 1}", a, b, text[a:b], st.found.reported,
+                                     st.role))  # fmt: skip
+    unread_numbers = []
+    for u in unread:
+        a, b = prepared.original_span(u.start, u.end)
+        unread_numbers.append(UnreadNumber(a, b, text[a:b], u.reason))
+    return prepared, statements, figures, unread_numbers
+
+
+def scan_figures(text: str) -> list[ScannedFigure]:
+    """Every figure in ``text`` with its span; dates, ordinals and idioms are skipped."""
+    return _prepare(text)[2]
+
+
+def scan(text: str) -> ScanResult:
+    """Find the figures of ``text``, read the relations it states, and check them."""
+    prepared, statements, figures, unread = _prepare(text)
+    values = {f.id: f.reported for f in figures}
+    candidates = _dedupe(infer(prepared, statements, lexicon()))
+    # the figures' roles may have been refined by the rules (frames)
+    figures = [replace(f, role=st.role) for f, st in zip(figures, statements, strict=True)]
+    findings: list[Finding] = []
+    checks: list[Check] = []
+    evidence: dict[str, Evidence] = {}
+    decided = evaluate_all([c.check for c in candidates], values)
+    fallbacks = [c.fallback for c in candidates if c.fallback is not None]
+    decided_fallbacks = iter(evaluate_all(fallbacks, values))
+    used: dict[str, int] = {}
+    for cand, finding in zip(candidates, decided, strict=True):
+        check = cand.check
+        fallback_finding = next(decided_fallbacks) if cand.fallback is not None else None
+        if finding.status is Status.FAIL and cand.fallback is not None:
+            assert fallback_finding is not None
+            check, finding = cand.fallback, fallback_finding
+        cid = _stable_id(prepared, statements, cand, check, used)
+        check = replace(check, id=cid)
+        finding = _relabel(finding, cid)
+        finding = _apply_strength(finding, cand)
+        checks.append(check)
+        findings.append(finding)
+        evidence[cid] = _evidence(prepared, text, cand)
+    order = {cid: ev.span for cid, ev in evidence.items()}
+    pairs = sorted(zip(findings, checks, strict=True), key=lambda fc: order[fc[0].check])
+    return ScanResult(
+        tuple(figures), tuple(c for _, c in pairs), Result(tuple(f for f, _ in pairs)),
+        evidence, tuple(unread),
+    )  # fmt: skip
+
+
+def _key(check: Check) -> tuple[str, frozenset[str], bool]:
+    complete = bool(getattr(check, "complete", True))
+    return check.kind, frozenset(check.figures), complete
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per relation (kind, figures): the most strongly stated, then first."""
+    best: dict[tuple[str, frozenset[str], bool], Candidate] = {}
+    for cand in candidates:
+        key = _key(cand.check)
+        held = best.get(key)
+        if held is None or _STRENGTH_ORDER[cand.strength] < _STRENGTH_ORDER[held.strength]:
+            best[key] = cand
+    return [c for c in candidates if best.get(_key(c.check)) is c]
+
+
+def _stable_id(
+    text: Text, statements: list[Statement], cand: Candidate, check: Check, used: dict[str, int]
+) -> str:
+    """``<rule>_<digest>``: from the figures' text and place in their sentences."""
+    parts = []
+    for ident in check.figures:
+        st = statements[int(ident[1:]) - 1]
+        sentence = text.clean[st.sentence.start : st.sentence.end]
+        parts.append(f"{sentence}|{st.start - st.sentence.start}|{st.found.reported.printed}")
+    digest = hashlib.blake2s("\x1f".join([check.kind, *parts]).encode(), digest_size=4)
+    base = f"{cand.rule}_{digest.hexdigest()}"
+    n = used.get(base, 0) + 1
+    used[base] = n
+    return base if n == 1 else f"{base}_{n}"
+
+
+def _relabel(finding: Finding, cid: str) -> Finding:
+    return finding._replace(check=cid)
+
+
+def _apply_strength(finding: Finding, cand: Candidate) -> Finding:
+    """Only a relation the wording states may fail; anything weaker becomes untestable."""
+    reason = cand.untestable_reason
+    if reason == "ambiguous whole":
+        return _untestable(finding, cand.reason)
+    if reason == "earlier value not printed" and finding.status is Status.PASS:
+        return _untestable(finding, "the earlier value is not printed, so nothing printed was "
+                                    "checked (an integer earlier count exists)")  # fmt: skip
+    if finding.status is not Status.FAIL:
+        return finding
+    if cand.strength == "definition":
+        return _untestable(finding, f"definition: {cand.reason}; the printed figures do not "
+                                    "follow it (an official formula may differ)")  # fmt: skip
+    if cand.strength == "inferred" or reason:
+        why = reason or cand.reason
+        return _untestable(finding, f"the text does not state this strongly enough to call it "
+                                    f"wrong ({why})")  # fmt: skip
+    return finding
+
+
+def _untestable(finding: Finding, why: str) -> Finding:
+    explain = finding.explain
+
+    def told() -> tuple[str, dict[str, str]]:
+        message, derived = explain() if explain is not None else ("", {})
+        return f"{message} — untestable: {why}", derived
+
+    return finding._replace(
+        status=Status.UNTESTABLE, code=_UNTESTABLE_CODE[finding.kind], explain=told
+    )
+
+
+def _evidence(text: Text, original: str, cand: Candidate) -> Evidence:
+    cues = []
+    lo, hi = None, None
+    for label, a, b in cand.cues:
+        oa, ob = text.original_span(a, b)
+        cues.append((label, oa, ob, original[oa:ob]))
+        lo = oa if lo is None else min(lo, oa)
+        hi = ob if hi is None else max(hi, ob)
+    return Evidence((lo or 0, hi or 0), tuple(cues), cand.rule, cand.strength, cand.reason)
+

@@ -1,0 +1,191 @@
+"""Figures in prose: each number with its qualifier, magnitude and unit, in one linear pass.
+
+A number token is found once by one regular expression whose runs are all bounded (at
+most 30 digits, 16 numeral characters); from each token a fixed, small window to its
+left (约 近 超过 不足 …, a sign) and right (余/多, 万/亿, the unit, 左右) is read by hand,
+so the cost is proportional to the text whatever it holds. A unit is the longest word
+of the unit table at that place; a number with no unit after it, a date, an ordinal
+(第…), list numbering, or part of a name such as 4+10 is not a figure, and is reported
+as an :class:`Unread` number with the reason, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pilstats.errors import PilstatsError
+from pilstats.figure import Reported, parse_figure
+from pilstats.scan.text import Text
+from pilstats.units import UnitTable, active_units
+
+__all__ = ["Found", "Unread", "find_figures"]
+
+_NUMBER = re.compile(
+    r"(?<![0-9.])(?P<arabic>[0-9]{1,30}(?:,[0-9]{3}){0,10}(?:\.[0-9]{1,15})?)(?![0-9])"
+    r"|(?P<chinese>[零〇一二两三四五六七八九十百千万亿]{1,16})"
+)
+_PREFIXES = ("超过", "不足", "约", "近", "超", "逾")
+_SPACES = " \t\u3000"
+_MAX_UNIT = 6
+_DURATION_AFTER = ("来", "以来", "间", "多来")
+_IDIOM_UNITS = frozenset("批个次类年项种份条名位")
+_NUMBERING_AFTER = "、.．)）"
+_RATIO_LEADS = ("比为", "比是", "指数为")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure: clean-text span, the part that is the number, and the parsed value."""
+
+    start: int
+    end: int
+    number_start: int
+    reported: Reported
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A number that is not read as a figure, and why (date, ordinal, no unit …)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def _unit_words(table: UnitTable) -> dict[int, frozenset[str]]:
+    by_length: dict[int, set[str]] = {}
+    for w in table.symbols():
+        if w and (not w.isascii() or w in ("%",)) and len(w) <= _MAX_UNIT:
+            by_length.setdefault(len(w), set()).add(w)
+    return {k: frozenset(v) for k, v in by_length.items()}
+
+
+def _unit_at(clean: str, p: int, words: dict[int, frozenset[str]]) -> str:
+    """The longest unit word starting at ``p`` (possibly a quotient 公斤/亩), or ''."""
+    for k in range(_MAX_UNIT, 0, -1):
+        w = clean[p : p + k]
+        if len(w) == k and w in words.get(k, ()):
+            after = p + k
+            if after < len(clean) and clean[after] == "/":
+                tail = _unit_at(clean, after + 1, words) if after + 1 < len(clean) else ""
+                if tail:
+                    return f"{w}/{tail}"
+            return w
+    return ""
+
+
+def _skip_spaces(clean: str, p: int, limit: int = 2) -> int:
+    n = 0
+    while p < len(clean) and clean[p] in _SPACES and n < limit:
+        p += 1
+        n += 1
+    return p
+
+
+def _date_like(clean: str, a: int, b: int, after: str) -> bool:
+    if after in "月日时号":
+        return True
+    digits = clean[a:b]
+    if after == "年" and len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
+        return True
+    return bool(after in "-—–/至" and len(digits) == 4 and digits.isdigit())
+
+
+def find_figures(text: Text, units: UnitTable | None = None) -> tuple[list[Found], list[Unread]]:
+    """Every figure and every unread number of the clean text, in order."""
+    table = units or active_units()
+    words = _unit_words(table)
+    clean = text.clean
+    found: list[Found] = []
+    unread: list[Unread] = []
+    consumed = 0
+    for m in _NUMBER.finditer(clean):
+        a, b = m.span()
+        if a < consumed:
+            continue  # the 万 of 140967万人, already read with its number
+        chinese = m.group("chinese") is not None
+        result = _read(clean, a, b, chinese, words)
+        if isinstance(result, Found):
+            consumed = result.end
+        if isinstance(result, str):
+            if not chinese or result not in ("no unit", "idiom"):
+                unread.append(Unread(a, b, clean[a:b], result))
+            continue
+        found.append(result)
+    return found, unread
+
+
+def _read(
+    clean: str, a: int, b: int, chinese: bool, words: dict[int, frozenset[str]]
+) -> Found | str:
+    before = clean[a - 1] if a else ""
+    if before == "第":
+        return "ordinal"
+    if before in "+＋" or clean[b : b + 1] in ("+", "＋"):
+        return "name"
+    p = _skip_spaces(clean, b)
+    after = clean[p : p + 1]
+    if not chinese and _date_like(clean, a, b, after):
+        return "date"
+    line_start = clean.rfind("\n", 0, a) + 1
+    if after and after in _NUMBERING_AFTER and not clean[line_start:a].strip(" \t（(\u3000"):
+        return "numbering"
+    # right: 余/多, magnitude, 余/多, unit, 左右
+    q = p
+    marker = ""
+    if q < len(clean) and clean[q] in "余多" and not chinese:
+        marker, q = clean[q], q + 1
+    mag_end = q
+    while mag_end < len(clean) and mag_end - q < 2 and clean[mag_end] in "万亿":
+        mag_end += 1
+    q = mag_end
+    if not marker and q < len(clean) and clean[q] in "余多":
+        marker, q = clean[q], q + 1
+    q = _skip_spaces(clean, q)
+    unit = _unit_at(clean, q, words)
+    if not unit and not chinese and clean[max(0, a - 3) : a].endswith(_RATIO_LEADS):
+        end = b  # 性别比为104.64: a bare ratio
+        try:
+            return Found(a, end, a, parse_figure(clean[a:end]))
+        except PilstatsError:
+            return "unreadable"
+    if not unit:
+        return "no unit"
+    end = q + len(unit)
+    if clean[end : end + 2] == "左右":
+        end += 2
+    if unit == "年" and any(clean.startswith(w, end) for w in _DURATION_AFTER):
+        return "duration"
+    if chinese and clean[a:b] in ("一", "两", "二") and unit in _IDIOM_UNITS:
+        return "idiom"
+    # left: qualifier, then sign
+    start = a
+    for w in _PREFIXES:
+        at = a - len(w)
+        if at >= 0 and clean[at:a] == w:
+            start = at
+            break
+    else:
+        at = a - 1
+        while at >= 0 and a - at <= 2 and clean[at] in _SPACES:
+            at -= 1
+        for w in _PREFIXES:
+            if at + 1 - len(w) >= 0 and clean[at + 1 - len(w) : at + 1] == w:
+                start = at + 1 - len(w)
+                break
+    if start == a and before in "-−" and (a < 2 or not clean[a - 2].isalnum()):
+        start = a - 1
+    try:
+        reported = parse_figure(clean[start:end])
+    except PilstatsError:
+        if start != a:
+            try:
+                reported = parse_figure(clean[a:end])
+                start = a
+            except PilstatsError:
+                return "unreadable"
+        else:
+            return "unreadable"
+    return Found(start, end, a, reported)

@@ -1,0 +1,124 @@
+"""The scanner's word tables, read once from ``data/prose.yaml``.
+
+Cue words, predicates with their classes (receipts, decisions, actions), outcomes of a
+decision, complementary pairs, named rates, identities of official statistics and
+taxonomies (whole and members). See the data file for what each table means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Identity", "Lexicon", "RateDefinition", "Taxonomy", "lexicon"]
+
+_DATA = Path(__file__).resolve().parents[1] / "data" / "prose.yaml"
+
+
+@dataclass(frozen=True)
+class RateDefinition:
+    """A named rate: numerator and denominator predicates, or an official formula."""
+
+    name: str
+    numerator: tuple[str, ...] = ()
+    denominator: tuple[str, ...] = ()
+    official: bool = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A formula that holds by definition, with slots filled by nouns."""
+
+    name: str
+    expr: str
+    slots: dict[str, tuple[tuple[str, ...], bool]]  # slot → (nouns, take the change)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A whole and its members, each named by nouns; complete when they exhaust it."""
+
+    name: str
+    whole: tuple[str, ...]
+    complete: bool
+    members: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every table of ``data/prose.yaml``."""
+
+    total_cues: tuple[str, ...]
+    breakdown_intro: tuple[str, ...]
+    breakdown_intro_end: tuple[str, ...]
+    other_members: tuple[str, ...]
+    forms: tuple[tuple[str, str], ...]  # (surface form, canonical), longest first
+    classes: dict[str, str]  # canonical predicate → class
+    outcomes: dict[str, tuple[str, ...]]
+    complements: tuple[frozenset[str], ...]
+    rates: dict[str, RateDefinition]
+    identities: tuple[Identity, ...]
+    taxonomies: tuple[Taxonomy, ...]
+
+    def predicate(self, lead: str) -> tuple[str, int] | None:
+        """The canonical predicate named last in ``lead`` and where it starts."""
+        best: tuple[int, int, str] | None = None
+        for form, canonical in self.forms:
+            at = lead.rfind(form)
+            if at < 0:
+                continue
+            end = at + len(form)
+            key = (end, len(form))
+            if best is None or key > best[:2]:
+                best = (end, len(form), canonical)
+                best_at = at
+        if best is None:
+            return None
+        return best[2], best_at
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The tables, parsed once."""
+    import yaml  # noqa: PLC0415 - only a scan needs it
+
+    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    forms = []
+    classes = {}
+    for canonical, spec in raw["predicates"].items():
+        classes[canonical] = spec["class"]
+        forms.extend((form, canonical) for form in spec["forms"])
+    forms.sort(key=lambda fc: -len(fc[0]))
+    rates = {}
+    for name, spec in raw["rates"].items():
+        rates[name] = RateDefinition(
+            name, tuple(spec.get("numerator", ())), tuple(spec.get("denominator", ())),
+            spec.get("formula") == "official",
+        )  # fmt: skip
+    identities = tuple(
+        Identity(i["name"], i["expr"], {
+            slot: (tuple(s["nouns"]), bool(s.get("change", False)))
+            for slot, s in i["slots"].items()
+        })
+        for i in raw["identities"]
+    )  # fmt: skip
+    taxonomies = tuple(
+        Taxonomy(t["name"], tuple(t["whole"]), bool(t["complete"]),
+                 {k: tuple(v) for k, v in t["members"].items()})
+        for t in raw["taxonomies"]
+    )  # fmt: skip
+    return Lexicon(
+        total_cues=tuple(raw["total_cues"]),
+        breakdown_intro=tuple(raw["breakdown_intro"]),
+        breakdown_intro_end=tuple(raw["breakdown_intro_end"]),
+        other_members=tuple(raw["other_members"]),
+        forms=tuple(forms),
+        classes=classes,
+        outcomes={k: tuple(v) for k, v in raw["outcomes"].items()},
+        complements=tuple(frozenset(p) for p in raw["complements"]),
+        rates=rates,
+        identities=identities,
+        taxonomies=taxonomies,
+    )

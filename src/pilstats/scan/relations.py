@@ -1,0 +1,1235 @@
+"""Relations the wording states, built from statements, each with its evidence and strength.
+
+Every rule reads the statements (:mod:`pilstats.scan.statements`) and proposes
+:class:`Candidate` relations — a check specification, the cue spans it rests on, a
+*strength* and the reason pilstats believes the text states it:
+
+* ``stated`` — the wording states the relation with one unambiguous whole (其中 after a
+  total, 占立案总数的 x%, 同比上升 x% with the earlier value printed): it may fail;
+* ``definition`` — a definitions table or taxonomy supplies it (不捕率 = 不捕 / (批捕 +
+  不捕), 男 + 女 = 总人口): a mismatch is a definitional doubt, reported untestable;
+* ``inferred`` — the reader's best reading, but the whole is chosen by proximity or the
+  list is not closed: it never fails, a mismatch is reported untestable with the reason.
+
+A list that the text does not close (no 其他, no shares adding to 100%, no taxonomy) is
+proposed as a partial total (the parts may not exceed the whole) together with the
+complete one: when the parts add up exactly the complete relation is reported, else the
+partial one with its remainder — so an incomplete list never raises a false alarm.
+
+The rules, with the patterns of ``tests/corpus/PATTERNS.md`` they read: 其中 lists (P1,
+P2, P3, P14), framing wholes 在N件X中 (P4), shares with named, bare, paraphrased or later
+wholes (P5–P7), breakdowns without 其中 right after a total or in parentheses (P8, P8b),
+从X看 (P8a), named rates over the counts just given (P9) or by definition (P10), gaps in
+个百分点 (P11), outcomes of a stock (P12), list sums (N类…合计占), changes with an earlier
+value, an increment or a series (同比, 比2014年, 分别), implied bases of 同比 on parts
+and whole (P16), changes of the parts of a partition, identities and taxonomies.
+Lookbacks are bounded (:data:`REACH`), so the whole is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pilstats.checks import Change, Check, Formula, Share, ShareSum, Subset, Total
+from pilstats.scan.lexicon import Lexicon, Taxonomy
+from pilstats.scan.statements import Statement
+from pilstats.scan.text import Span, Text
+
+__all__ = ["REACH", "Candidate", "infer"]
+
+REACH = 4000
+"""How far back (characters) a reference may point for its whole."""
+_MAX_ITEMS = 40
+_MAX_BACK = 200
+
+_OF_WHICH = re.compile(r"其中[：:，,]?")
+_NP_STRIP = re.compile(r"(?:的|总数|总量|数量|人数|件数|数|全部|所有|总和|总额|比重|比例)+$")
+_NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
+_LIST_CLASS = re.compile(r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类")
+_SUM_CUE = ("合计", "共计", "总计", "上述", "以上", "前述")
+_FRAME_TAIL = re.compile(r"^[^，,。；;：:]{0,14}?中[，,:：]?")
+_BASE_YEAR = re.compile(r"(?:比|较|与)\s*(?P<year>(?:19|20)\d{2})年|(?P<prior>比上年|较上年|上年同期|同比)")
+_SERIES_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})(?:年)?(?:至|到|—|-|–)(?P<b>(?:19|20)\d{2})年")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    """A relation the text states, before it is decided.
+
+    Attributes:
+        check: the check specification (figure ids are the scan's ``f1`` …).
+        rule: which reading produced it (``of_which``, ``share`` …).
+        strength: ``stated``, ``definition`` or ``inferred`` (see the module docs).
+        cues: ``(label, start, end)`` spans of the clean text the reading rests on.
+        reason: why pilstats believes the text states it, in words.
+        anchor: clean offset of the statement the relation is read from.
+        fallback: a weaker relation reported instead when ``check`` does not hold
+            (a list not closed by the text: complete → partial).
+    """
+
+    check: Check
+    rule: str
+    strength: str
+    cues: tuple[tuple[str, int, int], ...]
+    reason: str
+    anchor: int
+    fallback: Check | None = None
+    untestable_reason: str | None = None
+
+
+def fid(st: Statement) -> str:
+    """The scan's id of a statement's figure."""
+    return f"f{st.index + 1}"
+
+
+@dataclass
+class Reader:
+    """The statements of one text, with the lookups every rule needs."""
+
+    text: Text
+    statements: list[Statement]
+    lex: Lexicon
+    out: list[Candidate] = field(default_factory=list)
+    partitions: list[tuple[Statement, list[Statement], bool]] = field(default_factory=list)
+    shares: list[tuple[Statement, Statement, Statement, str]] = field(default_factory=list)
+    series: dict[int, list[Statement]] = field(default_factory=dict)
+    doc_index: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        docs = self.text.documents
+        j = 0
+        for st in self.statements:
+            while j + 1 < len(docs) and st.start >= docs[j].end:
+                j += 1
+            self.doc_index.append(j)
+
+    # ---------------------------------------------------------------- lookups
+
+    def doc(self, st: Statement) -> int:
+        return self.doc_index[st.index]
+
+    def same_doc(self, a: Statement, b: Statement) -> bool:
+        return self.doc(a) == self.doc(b)
+
+    def back(self, st: Statement, *, reach: int = REACH) -> Iterator[Statement]:
+        """Statements before ``st`` in its document, nearest first, within ``reach``."""
+        for k in range(st.index - 1, max(-1, st.index - 1 - _MAX_BACK), -1):
+            other = self.statements[k]
+            if st.start - other.end > reach or not self.same_doc(st, other):
+                return
+            yield other
+
+    def forward(self, st: Statement, until: int) -> Iterator[Statement]:
+        """Statements after ``st`` that start before ``until``, in order."""
+        for k in range(st.index + 1, min(len(self.statements), st.index + 1 + _MAX_BACK)):
+            other = self.statements[k]
+            if other.start >= until or not self.same_doc(st, other):
+                return
+            yield other
+
+    def at(self, pos: int) -> int:
+        """Index of the first statement starting at or after clean offset ``pos``."""
+        lo, hi = 0, len(self.statements)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.statements[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def canon(self, words: str) -> str:
+        """``words`` with predicate forms replaced by their canonical predicate."""
+        for form, canonical in self.lex.forms:
+            if form != canonical and form in words:
+                words = words.replace(form, canonical)
+        return words
+
+    def names(self, st: Statement, np: str) -> bool:
+        """Whether ``st``'s words name the noun phrase ``np`` (a whole, a slot)."""
+        core = _NP_LEAD.sub("", _NP_STRIP.sub("", np.strip()))
+        if not core:
+            return False
+        context = self.canon(st.words[-40:])
+        core = self.canon(core)
+        if core in context:
+            if np.startswith(("全部", "所有")):
+                # 全部刑事案件 is not 未成年人刑事案件: no modifier before the noun
+                at = context.find(core)
+                found = self.lex.predicate(context[:at])
+                head = context[found[1] + len(found[0]) if found else 0 : at]
+                return len(head.strip()) < 2
+            return True
+        # 立案总数 → a statement whose predicate is 立案; 受理审查起诉…总数 → its predicate
+        found = self.lex.predicate(core)
+        if found is not None and st.predicate == found[0]:
+            rest = core[found[1] :].replace(found[0], "")
+            return not rest or rest in context or _overlap(rest, context) >= 0.6
+        return False
+
+    def add(self, cand: Candidate) -> None:
+        self.out.append(cand)
+
+    def span(self, label: str, st: Statement) -> tuple[str, int, int]:
+        return (label, st.start, st.end)
+
+
+def _strip_parens(s: str) -> str:
+    return re.sub(r"[（(][^（()）]*[）)]", "", s)
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the character bigrams of ``a`` found in ``b``."""
+    grams = {a[i : i + 2] for i in range(len(a) - 1)}
+    if not grams:
+        return 1.0 if a and a in b else 0.0
+    return sum(1 for g in grams if g in b) / len(grams)
+
+
+def _value(st: Statement) -> Decimal:
+    return st.found.reported.value
+
+
+def _same_unit(a: Statement, b: Statement) -> bool:
+    return a.unit == b.unit
+
+
+def _is_other(lex: Lexicon, st: Statement) -> bool:
+    words = st.lead[-20:]
+    return any(w in words for w in lex.other_members)
+
+
+# ------------------------------------------------------------------- the rules
+
+
+def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candidate]:
+    """Every relation the wording of ``text`` states, with its evidence."""
+    r = Reader(text, statements, lex)
+    _series(r)
+    _of_which(r)
+    _parentheses(r)
+    _frames(r)
+    _shares(r)
+    _rates(r)
+    _changes(r)
+    _outcomes(r)
+    _taxonomies(r)
+    _identities(r)
+    _share_sums(r)
+    _partition_changes(r)
+    _implied_bases(r)
+    _selections(r)
+    return r.out
+
+
+# --- series: 分别为 a、b、c over a span of years --------------------------------
+
+
+def _series(r: Reader) -> None:
+    """``2021至2023年…分别为6924件13485人、4098件7889人、7049件12729人``: one value a year."""
+    i = 0
+    stmts = r.statements
+    while i < len(stmts):
+        st = stmts[i]
+        if not (st.is_level and "分别" in st.lead and st.companion_of is None):
+            i += 1
+            continue
+        run = [st]
+        j = i + 1
+        while j < len(stmts) and stmts[j].inherited and stmts[j].sentence == st.sentence:
+            if stmts[j].companion_of is None and stmts[j].unit == st.unit:
+                run.append(stmts[j])
+            j += 1
+        m = None
+        for m in _SERIES_SPAN.finditer(r.text.clean[st.sentence.start : st.start]):
+            pass
+        if m is not None and len(run) >= 2:
+            first, last = int(m["a"]), int(m["b"])
+            if last - first + 1 == len(run):
+                for k, member in enumerate(run):
+                    member.year = first + k
+                r.series[st.index] = run
+                # companions (the 人 beside each 件) take the same years
+                for k in range(i, j):
+                    c = stmts[k]
+                    if c.companion_of is not None:
+                        host = stmts[c.companion_of]
+                        c.year = host.year
+        i = max(j, i + 1)
+
+
+# --- 其中 lists ----------------------------------------------------------------------
+
+
+def _of_which(r: Reader) -> None:
+    clean = r.text.clean
+    for m in _OF_WHICH.finditer(clean):
+        c = m.start()
+        before = clean[c - 1] if c else "\n"
+        if before not in "，,。；;：:\n \t\u3000(（":
+            continue  # 违反其中6项条款: a pronoun, not a scope (P15)
+        k = r.at(m.end())
+        if k >= len(r.statements) or k == 0:
+            continue
+        first = r.statements[k]
+        sentence = r.text.sentence_of(c)
+        end = sentence.end
+        if first.start >= end:
+            # 其中，针对…。三年来，…4723件: the scope is the paragraph (env_sichuan)
+            end = _paragraph_end(clean, c)
+            if first.start >= end:
+                continue
+        items = [s for s in r.forward(r.statements[k - 1], end)
+                 if s.start >= m.end()][:_MAX_ITEMS]  # fmt: skip
+        starts_sentence = before in "。\n" or clean[r.text.sentence_of(c).start : c].strip() == ""
+        totals = _referents(r, r.statements[k - 1], c, starts_sentence)
+        if not totals:
+            continue
+        _read_list(r, totals, items, ("其中", c, m.end()), "of_which")
+
+
+def _paragraph_end(clean: str, pos: int) -> int:
+    nl = clean.find("\n", pos)
+    return len(clean) if nl < 0 else nl
+
+
+def _referents(r: Reader, last: Statement, cue: int, starts_sentence: bool) -> list[Statement]:
+    """Level statements a 其中 may refer to: its sentence, or the previous one (P2)."""
+    sentence = r.text.sentence_of(cue)
+    lo = sentence.start
+    if starts_sentence:
+        lo = r.text.sentence_of(max(0, sentence.start - 1)).start
+        if r.text.clean[lo:cue].strip() == "" and lo > 0:
+            lo = r.text.sentence_of(max(0, lo - 1)).start
+    out = []
+    for st in [last, *r.back(last)]:
+        if st.start < lo:
+            break
+        if st.start < cue and st.is_level and not st.in_parens:
+            out.append(st)
+    return out
+
+
+def _read_list(
+    r: Reader,
+    totals: list[Statement],
+    items: list[Statement],
+    cue: tuple[str, int, int],
+    rule: str,
+    *,
+    strength: str = "stated",
+) -> None:
+    """Parts listed after ``cue`` (其中, 包括, a frame) of one of ``totals``."""
+    lex = r.lex
+    levels: list[Statement] = []
+    list_predicate: str | None = None
+    for st in items:
+        if not st.is_level:
+            continue
+        if st.in_parens and levels:
+            _nested(r, levels[-1], st)
+            continue
+        if st.total_cue and levels:
+            break  # a new total: the list has ended
+        if st.predicate and list_predicate and st.predicate != list_predicate and (
+            st.pred_class != "decisions" or _semicolon_before(r, st, levels)
+        ):
+            if _stage_of(lex, st.predicate, list_predicate):
+                levels.append(st)
+                continue
+            break  # P1: a clause with a new predicate ends the list
+        if st.predicate and list_predicate is None:
+            list_predicate = st.predicate
+        levels.append(st)
+    if not levels:
+        return
+    # group the parts by the total they belong to: same unit, and the predicate of the
+    # total when parts carry one (P3: 收案/结案 broken down together)
+    by_total: dict[int, list[Statement]] = {}
+    ambiguous: list[Statement] = []
+    for st in levels:
+        matches = [t for t in totals if _fits(r, t, st)]
+        if len(matches) > 1:
+            preferred = [t for t in matches if st.predicate and t.predicate == st.predicate]
+            preferred = preferred or [t for t in matches if t.total_cue]
+            if len(preferred) == 1:
+                matches = preferred
+            else:
+                nouns = [t for t in matches if t.noun and t.noun[-4:] in st.lead]
+                matches = nouns if len(nouns) == 1 else matches
+        if len(matches) == 1:
+            by_total.setdefault(matches[0].index, []).append(st)
+        elif matches:
+            ambiguous.append(st)
+    for tid, parts in by_total.items():
+        total = r.statements[tid]
+        if any(p.pred_class == "decisions" for p in parts) and total.pred_class == "receipts":
+            continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理)
+        _propose_total(r, total, parts, cue, rule, strength)
+    for st in ambiguous:
+        cands = [t for t in totals if _fits(r, t, st)]
+        r.add(Candidate(
+            Subset("x", fid(st), fid(cands[0])), rule, "inferred",
+            (cue, r.span("part", st)),
+            f"“{cue[0]}” could refer to {len(cands)} totals "
+            f"({', '.join(t.found.reported.printed for t in cands)})", st.start,
+            untestable_reason="ambiguous whole",
+        ))  # fmt: skip
+
+
+def _semicolon_before(r: Reader, st: Statement, levels: list[Statement]) -> bool:
+    if not levels:
+        return False
+    between = r.text.clean[levels[-1].end : st.start]
+    return "；" in between or ";" in between
+
+
+def _stage_of(lex: Lexicon, part: str, stock: str) -> bool:
+    return part in lex.outcomes.get(stock, ())
+
+
+def _fits(r: Reader, total: Statement, part: Statement) -> bool:
+    if total.index == part.index or not _same_unit(total, part):
+        return False
+    if part.predicate and total.predicate and part.predicate != total.predicate:
+        if not _stage_of(r.lex, part.predicate, total.predicate) and not (
+            total.pred_class == "actions" or part.pred_class == "actions"
+        ):
+            return False
+    return True
+
+
+def _propose_total(
+    r: Reader,
+    total: Statement,
+    parts: list[Statement],
+    cue: tuple[str, int, int],
+    rule: str,
+    strength: str,
+) -> None:
+    lex = r.lex
+    cues = (cue, r.span("total", total), *(r.span("part", p) for p in parts))
+    if len(parts) == 1:
+        r.add(Candidate(Subset("x", fid(parts[0]), fid(total)), rule, strength, cues,
+                        f"“{cue[0]}” after {total.found.reported.printed}: a part of it",
+                        parts[0].start))  # fmt: skip
+        return
+    ids = tuple(fid(p) for p in parts)
+    closed, why = _closed(r, total, parts)
+    complete = Total("x", fid(total), ids, complete=True)
+    partial = Total("x", fid(total), ids, complete=False)
+    if closed:
+        r.add(Candidate(complete, rule, strength, cues,
+                        f"“{cue[0]}” after {total.found.reported.printed}, list closed by {why}",
+                        parts[0].start))  # fmt: skip
+        r.partitions.append((total, parts, True))
+    else:
+        r.add(Candidate(complete, rule, "inferred", cues,
+                        f"“{cue[0]}” after {total.found.reported.printed}; the text does not "
+                        "close the list, so the parts may not exceed the total", parts[0].start,
+                        fallback=partial))  # fmt: skip
+        r.partitions.append((total, parts, False))
+    del lex
+
+
+def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, str]:
+    """Whether the text closes a list, and by what."""
+    lex = r.lex
+    if any(_is_other(lex, p) for p in parts):
+        return True, "a member named 其他"
+    predicates = frozenset(p.predicate for p in parts if p.predicate)
+    if len(parts) == 2 and predicates in lex.complements and (
+        total.predicate not in ("受理审查逮捕", "受理审查起诉", "受理")
+    ):
+        return True, f"a complementary pair ({' / '.join(sorted(predicates))})"
+    years = [p.year for p in parts]
+    if all(y is not None for y in years) and len(set(years)) == len(years) and total.year is None:
+        span = _SERIES_SPAN.search(r.text.clean[total.sentence.start : total.end])
+        if span and [int(span["a"]) + k for k in range(len(parts))] == sorted(years):  # type: ignore[type-var]
+            return True, f"years {span['a']}–{span['b']} each listed"
+    return False, ""
+
+
+def _nested(r: Reader, outer: Statement, inner: Statement) -> None:
+    """（含 … 件） inside a part: a subset of that part."""
+    opener = max(r.text.clean.rfind("（", outer.end, inner.start),
+                 r.text.clean.rfind("(", outer.end, inner.start))  # fmt: skip
+    if opener < 0 or not r.text.clean.startswith("含", opener + 1):
+        return
+    if not _same_unit(outer, inner):
+        return
+    r.add(Candidate(Subset("x", fid(inner), fid(outer)), "including", "stated",
+                    (("含", opener, opener + 2), r.span("part", inner), r.span("whole", outer)),
+                    "（含 …） inside a part", inner.start))  # fmt: skip
+
+
+# --- parenthesised breakdowns and 包括 lists (P8) -----------------------------------
+
+
+def _parentheses(r: Reader) -> None:
+    clean = r.text.clean
+    for st in r.statements:
+        if not st.is_level or st.in_parens:
+            continue
+        after = clean[st.end : st.end + 3]
+        opener = None
+        if after[:1] in "（(":
+            opener = st.end
+        elif after.startswith(("，包括", ",包括", "包括")):
+            opener = clean.find("包括", st.end)
+        if opener is None:
+            continue
+        if after[:1] in "（(":
+            close = _matching_paren(clean, opener)
+            if close < 0:
+                continue
+            inner = [s for s in r.forward(st, close) if s.start > opener]
+            if clean.startswith("含", opener + 1):
+                continue  # （含 …）: handled with 其中 lists
+            label = "（…）"
+        else:
+            inner = list(r.forward(st, r.text.sentence_of(st.end).end))
+            label = "包括"
+        same = [s for s in inner if s.is_level and _same_unit(s, st)]
+        if len(same) < 2:
+            continue
+        _read_list(r, [st], same, (label, opener, opener + 2), "breakdown")
+
+
+def _matching_paren(clean: str, opener: int) -> int:
+    depth = 0
+    for k in range(opener, min(len(clean), opener + 400)):
+        if clean[k] in "（(":
+            depth += 1
+        elif clean[k] in "）)":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+# --- framing wholes: 在N件X中 / 全国338个城市中， (P4) ------------------------------
+
+
+def _frames(r: Reader) -> None:
+    clean = r.text.clean
+    for st in r.statements:
+        if not st.is_level:
+            continue
+        tail = clean[st.end : st.end + 16]
+        m = _FRAME_TAIL.match(tail)
+        if not m or not m.group().rstrip("，,:：").endswith("中"):
+            continue
+        if "其中" in m.group():
+            continue
+        st.role = "frame"
+        end = _paragraph_end(clean, st.end)
+        items = [s for s in r.forward(st, end) if s.is_level and _same_unit(s, st)]
+        if items:
+            within = [s for s in items if s.sentence == st.sentence]
+            strength = "stated" if within and len(within) == len(items) else "inferred"
+            _read_list(r, [st], items, ("…中", st.end, st.end + len(m.group())), "frame",
+                       strength=strength)  # fmt: skip
+
+
+# --- shares (P5, P6, P7, list sums) -------------------------------------------------
+
+
+def _shares(r: Reader) -> None:
+    stmts = r.statements
+    k = 0
+    while k < len(stmts):
+        st = stmts[k]
+        if st.role != "share" or st.inherited:
+            k += 1
+            continue
+        group = [st]
+        j = k + 1
+        while j < len(stmts) and stmts[j].inherited and stmts[j].role == "share" and (
+            stmts[j].clause == st.clause or stmts[j].sentence == st.sentence
+        ):
+            group.append(stmts[j])
+            j += 1
+        if st.respectively or len(group) > 1:
+            _respective_shares(r, group)
+        else:
+            _one_share(r, st)
+        k = j
+
+
+def _subject(r: Reader, share: Statement) -> str:
+    """The words between the clause start and 占 (城镇人口占总人口比重 → 城镇人口)."""
+    clause = r.text.clean[share.clause.start : share.start]
+    at = clause.rfind("占")
+    return _strip_parens(clause[:at]).strip(" ，,") if at > 0 else ""
+
+
+def _one_share(r: Reader, share: Statement) -> None:
+    subject = _subject(r, share)
+    listed = _list_sum(r, share, subject)
+    if listed is not None:
+        return
+    part: Statement | None = None
+    if subject and len(subject) >= 2:
+        part = _best_named(r, share, subject[-8:])
+    if part is None and share.host is not None:
+        part = r.statements[share.host]
+    if part is None:
+        return
+    whole, why, strength = _whole(r, share, [part])
+    if whole is None:
+        if why:
+            r.add(Candidate(Share("x", fid(part), fid(part), fid(share)), "share", "inferred",
+                            (r.span("share", share), r.span("part", part)), why, share.start,
+                            untestable_reason=why))  # fmt: skip
+        return
+    r.add(Candidate(Share("x", fid(part), fid(whole), fid(share)), "share", strength,
+                    (r.span("part", part), r.span("whole", whole), r.span("share", share)),
+                    f"{part.found.reported.printed} {why}", share.start))  # fmt: skip
+    r.shares.append((part, whole, share, strength))
+
+
+def _best_named(r: Reader, share: Statement, subject: str) -> Statement | None:
+    """The level figure before ``share`` that ``subject`` names: exactly, else closest."""
+    best: tuple[float, Statement] | None = None
+    for st in r.back(share, reach=600):
+        if not st.is_level:
+            continue
+        if r.names(st, subject):
+            return st
+        core = _NP_STRIP.sub("", subject)
+        score = _overlap(core, st.words[-20:])
+        if score >= 0.6 and (best is None or score > best[0]):
+            best = (score, st)
+    return best[1] if best else None
+
+
+def _whole(
+    r: Reader, share: Statement, parts: list[Statement]
+) -> tuple[Statement | None, str, str]:
+    """The whole a share names (or implies), why, and how strongly the text states it."""
+    largest = max(_value(p) for p in parts)
+    first = min(parts, key=lambda p: p.start)
+    unit = parts[0].unit
+
+    def ok(st: Statement) -> bool:
+        return (st.is_level or st.role == "frame") and st.unit == unit and (
+            st.index not in {p.index for p in parts}
+        ) and _value(st) >= largest and not st.in_parens
+
+    if share.share_np:
+        np = share.share_np
+        found = [st for st in r.back(first) if ok(st) and r.names(st, np)]
+        if not found:
+            later = r.text.sentence_of(share.end).end
+            nxt = r.text.sentence_of(later).end  # P7: the whole printed after the share
+            found = [st for st in r.forward(share, nxt) if ok(st) and r.names(st, np)]
+        if not found:
+            return None, f"“占{np}”: no figure names this whole", "inferred"
+        best = found[0]
+        # the nearest one wins; another with the same words in the same sentence is a tie
+        ties = [st for st in found[1:] if st.sentence == best.sentence and st.noun == best.noun
+                and _value(st) != _value(best)]  # fmt: skip
+        if ties:
+            return None, f"“占{np}”: {len(ties) + 1} figures name this whole", "inferred"
+        return best, f"is part of “{np}” ({best.found.reported.printed})", "stated"
+    # bare 占x% / 占比x%: the frame or the leading total
+    for st in r.back(first):
+        if st.role == "frame" and st.unit == unit and _value(st) >= largest:
+            return st, f"under the frame {st.found.reported.printed}…中", "stated"
+        if st.paragraph != first.paragraph:
+            break
+    for st in r.back(first):
+        if ok(st) and st.total_cue:
+            same = st.sentence == first.sentence
+            return st, f"of the total {st.found.reported.printed}", "stated" if same else "inferred"
+        if st.paragraph != first.paragraph and st.sentence != first.sentence:
+            break
+    return None, "", "inferred"
+
+
+def _list_sum(r: Reader, share: Statement, subject: str) -> bool | None:
+    """``五类犯罪人数合计占…69.4%`` / ``商标类犯罪占比为82.2%``: the share of a listed sum."""
+    m = _LIST_CLASS.search(subject) if subject else None
+    if m is None and not any(c in subject for c in _SUM_CUE):
+        return None
+    items = [st for st in r.back(share, reach=600)
+             if st.sentence == share.sentence and st.is_level]  # fmt: skip
+    items.reverse()
+    if not items:
+        return None
+    unit = items[-1].unit
+    items = [st for st in items if st.unit == unit and not st.total_cue]
+    n = None
+    if m is not None and m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _CN_DIGITS.get(m["n"])
+    elif m is not None and m["named"]:
+        named = m["named"][-2:]
+        matching = [st for st in items if named in st.lead]
+        if len(matching) >= 2:
+            items = matching
+            n = len(items)
+    if n is None or len(items) < n or n < 2:
+        return None
+    items = items[-n:]
+    whole, why, strength = _whole(r, share, items)
+    if whole is None:
+        return None
+    expr = f"({' + '.join(fid(s) for s in items)}) / {fid(whole)} = {fid(share)}"
+    r.add(Candidate(Formula("x", expr), "list_share", strength,
+                    (*(r.span("part", s) for s in items), r.span("whole", whole),
+                     r.span("share", share)),
+                    f"the {n} listed figures together, {why}", share.start))  # fmt: skip
+    return True
+
+
+def _respective_shares(r: Reader, group: list[Statement]) -> None:
+    """``分别占…p1、p2…pn``: one share per figure listed before, in order."""
+    first = group[0]
+    sentence_levels = [st for st in r.back(first, reach=800)
+                       if st.is_level and st.sentence == first.sentence and not st.in_parens]  # fmt: skip
+    sentence_levels.reverse()
+    unit = sentence_levels[-1].unit if sentence_levels else None
+    parts = [st for st in sentence_levels if st.unit == unit][-len(group) :]
+    if len(parts) != len(group):
+        return
+    wholes_series = None
+    if first.share_np:
+        for st in r.back(parts[0]):
+            if st.index in r.series and r.names(st, first.share_np):
+                series = r.series[st.index]
+                if len(series) == len(parts):
+                    wholes_series = series
+                break
+    if wholes_series is not None:
+        for p, s, w in zip(parts, group, wholes_series, strict=True):
+            r.add(Candidate(Share("x", fid(p), fid(w), fid(s)), "share", "stated",
+                            (r.span("part", p), r.span("whole", w), r.span("share", s)),
+                            f"“分别占{first.share_np}”: year by year", s.start))  # fmt: skip
+            r.shares.append((p, w, s, "stated"))
+        return
+    whole, why, strength = _whole(r, first, parts)
+    if whole is None and not first.share_np:
+        total = sum(_value(p) for p in parts)
+        for st in r.back(parts[0]):
+            if st.is_level and st.unit == unit and st.total_cue and _value(st) >= total:
+                whole, why, strength = st, f"of the total {st.found.reported.printed}", "inferred"
+                break
+    if whole is None:
+        return
+    for p, s in zip(parts, group, strict=True):
+        r.add(Candidate(Share("x", fid(p), fid(whole), fid(s)), "share", strength,
+                        (r.span("part", p), r.span("whole", whole), r.span("share", s)),
+                        f"“分别占”: {p.found.reported.printed} {why}", s.start))  # fmt: skip
+        r.shares.append((p, whole, s, strength))
+
+
+def _share_sums(r: Reader) -> None:
+    """Shares of one whole whose parts make up the whole exactly sum to 100%.
+
+    Only when the text closes the list (其他, complementary pair), or the listed parts'
+    shares were printed together (分别占) and the parts add up exactly.
+    """
+    by_whole: dict[int, list[tuple[Statement, Statement]]] = {}
+    for part, whole, share, strength in r.shares:
+        if strength == "stated":
+            by_whole.setdefault(whole.index, []).append((part, share))
+    closed = {t.index: {p.index for p in ps} for t, ps, c in r.partitions if c}
+    for wid, members in by_whole.items():
+        whole = r.statements[wid]
+        members.sort(key=lambda m: m[1].start)
+        parts = [m[0] for m in members]
+        ids = {p.index for p in parts}
+        exact = all(p.found.reported.exact for p in parts) and whole.found.reported.exact
+        adds_up = exact and sum(_value(p) for p in parts) == _value(whole)
+        if (wid in closed and closed[wid] == ids) or (adds_up and len(parts) >= 2):
+            shares = tuple(fid(m[1]) for m in members)
+            units = {m[1].unit for m in members}
+            if len(units) != 1:
+                continue
+            r.add(Candidate(ShareSum("x", shares), "share_sum", "stated",
+                            tuple(r.span("share", m[1]) for m in members),
+                            "shares of the parts that make up "
+                            f"{whole.found.reported.printed}", members[0][1].start))  # fmt: skip
+
+
+# --- rates (P9, P10) -------------------------------------------------------------
+
+
+def _rates(r: Reader) -> None:
+    clean = r.text.clean
+    for st in r.statements:
+        if st.role != "rate":
+            continue
+        names = _rate_names(clean, st)
+        if not names:
+            continue
+        # a list 不捕率、不诉率分别为 a和b: the k-th rate figure of the list takes the k-th name
+        k = 0
+        first = st
+        while first.inherited and first.index > 0 and r.statements[first.index - 1].role == "rate":
+            first = r.statements[first.index - 1]
+            k += 1
+        if k >= len(names):
+            continue
+        _one_rate(r, st, names[k])
+
+
+def _rate_names(clean: str, st: Statement) -> list[str]:
+    first_lead = st.lead
+    if st.inherited:
+        return _rate_names_from(clean, st)
+    return re.findall(r"([\u4e00-\u9fff]{1,8}?率)", _strip_parens(first_lead))[-4:] or []
+
+
+def _rate_names_from(clean: str, st: Statement) -> list[str]:
+    clause = clean[st.clause.start : st.start]
+    lead = clause[: clause.find("分别")] if "分别" in clause else clause
+    return re.findall(r"([\u4e00-\u9fff]{1,8}?率)", _strip_parens(lead))
+
+
+def _one_rate(r: Reader, st: Statement, name: str) -> None:
+    short = name.removeprefix("人口")
+    definition = next((d for n, d in r.lex.rates.items() if short.endswith(n)), None)
+    if definition is None or definition.official:
+        return
+    slots: dict[str, Statement] = {}
+    for pred in {*definition.numerator, *definition.denominator}:
+        for other in r.back(st):
+            if other.is_level and other.predicate == pred and other.unit in ("人", "件"):
+                slots.setdefault(pred, other)
+                break
+    if len(slots) != len({*definition.numerator, *definition.denominator}):
+        return
+    units = {s.unit for s in slots.values()}
+    if len(units) != 1:
+        return
+    num = " + ".join(fid(slots[p]) for p in definition.numerator)
+    den = " + ".join(fid(slots[p]) for p in definition.denominator)
+    expr = f"({num}) / ({den}) = {fid(st)}"
+    r.add(Candidate(Formula("x", expr), "rate", "definition",
+                    (("rate", st.start, st.end), *(r.span(p, s) for p, s in slots.items())),
+                    f"{name} = {'+'.join(definition.numerator)} / "
+                    f"({'+'.join(definition.denominator)}) (definitions table)", st.start))  # fmt: skip
+
+
+# --- changes -------------------------------------------------------------------------
+
+
+def _changes(r: Reader) -> None:
+    stmts = r.statements
+    k = 0
+    while k < len(stmts):
+        st = stmts[k]
+        if st.role != "change" or st.inherited:
+            k += 1
+            continue
+        group = [st]
+        j = k + 1
+        while j < len(stmts) and stmts[j].inherited and stmts[j].role == "change":
+            group.append(stmts[j])
+            j += 1
+        hosts = _change_hosts(r, group)
+        for change, host in zip(group, hosts, strict=False):
+            if host is not None:
+                _one_change(r, change, host)
+        k = j
+
+
+def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
+    first = group[0]
+    if len(group) == 1 and not first.respectively:
+        return [r.statements[first.host] if first.host is not None else None]
+    levels = [st for st in r.back(first, reach=600)
+              if st.is_level and st.sentence == first.sentence and not st.in_parens]  # fmt: skip
+    levels.reverse()
+    if first.year is not None:
+        dated = [st for st in levels if st.year == first.year]
+        levels = dated or levels
+    if len(levels) < len(group):
+        return [None] * len(group)
+    return list(levels[-len(group) :])
+
+
+def _one_change(r: Reader, change: Statement, host: Statement) -> None:
+    direction = change.direction or "up"
+    cues = (r.span("current", host), r.span("change", change))
+    # an increment printed with it: 比上年增加33亿斤，增长0.3%
+    for cid in host.children:
+        inc = r.statements[cid]
+        if inc.role == "increment" and inc.index < change.index and (
+            inc.found.reported.unit == host.unit
+        ):
+            sign = "-" if inc.direction == "up" else "+"
+            expr = f"{fid(inc)} / ({fid(host)} {sign} {fid(inc)}) = {fid(change)}"
+            r.add(Candidate(Formula("x", expr), "change", "stated",
+                            (*cues, r.span("increment", inc)),
+                            "the increment and the rate of one change", change.start))  # fmt: skip
+            return
+    previous = _previous(r, change, host)
+    if previous is not None:
+        r.add(Candidate(Change("x", fid(host), fid(change), direction, fid(previous)), "change",
+                        "stated", (*cues, r.span("previous", previous)),
+                        f"the earlier value {previous.found.reported.printed} "
+                        f"({previous.year}) is printed", change.start))  # fmt: skip
+        return
+    if host.found.reported.is_count:
+        r.add(Candidate(Change("x", fid(host), fid(change), direction), "change", "stated", cues,
+                        "a change of a count: some integer earlier count must fit",
+                        change.start, untestable_reason="earlier value not printed"))  # fmt: skip
+
+
+def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None:
+    """The printed earlier value a change compares with (比2014年…; a series)."""
+    clause = r.text.clean[max(change.sentence.start, change.start - 40) : change.start]
+    m = None
+    for m in _BASE_YEAR.finditer(clause):
+        pass
+    year = host.year
+    if m is not None and m["year"]:
+        base = int(m["year"])
+    elif year is not None:
+        base = year - 1
+    else:
+        return None
+    if year is not None and base >= year:
+        return None
+    for series in r.series.values():
+        if host in series:
+            for st in series:
+                if st.year == base:
+                    return st
+    if host.companion_of is not None:
+        owner = r.statements[host.companion_of]
+        for series in r.series.values():
+            if owner in series:
+                for st in series:
+                    if st.year == base:
+                        return _companion(r, st, host.unit)
+    # a later or earlier sentence: 2014年，最高法院受理案件11210件
+    candidates = [
+        st for st in _around(r, host)
+        if st.is_level and st.year == base and st.unit == host.unit
+        and st.predicate == host.predicate and _similar(r, st, host)
+    ]  # fmt: skip
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _companion(r: Reader, st: Statement, unit: str) -> Statement | None:
+    for k in range(st.index + 1, min(len(r.statements), st.index + 3)):
+        other = r.statements[k]
+        if other.companion_of == st.index and other.unit == unit:
+            return other
+    return None
+
+
+def _around(r: Reader, st: Statement) -> Iterable[Statement]:
+    yield from r.back(st)
+    yield from r.forward(st, st.start + REACH)
+
+
+def _similar(r: Reader, a: Statement, b: Statement) -> bool:
+    """Same noun and, when both name one, the same subject (最高法院 vs 地方各级法院)."""
+    if a.noun != b.noun and _overlap(a.noun, b.noun) < 0.6:
+        return False
+    sa = _subject_words(r, a)
+    sb = _subject_words(r, b)
+    if sa and sb:
+        return _overlap(sa, sb) >= 0.5 and _overlap(sb, sa) >= 0.5
+    return True
+
+
+def _subject_words(r: Reader, st: Statement) -> str:
+    words = r.text.clean[st.sentence.start : st.start]
+    words = re.sub(r"(?:19|20)\d{2}年|[0-9.,，、:：;；\s]", "", _strip_parens(words))
+    found = r.lex.predicate(words)
+    return words[: found[1]] if found else words
+
+
+# --- outcomes of a stock (P12) ---------------------------------------------------
+
+
+def _outcomes(r: Reader) -> None:
+    for st in r.statements:
+        if not st.is_level or not st.predicate:
+            continue
+        stocks = [stock for stock, outs in r.lex.outcomes.items() if st.predicate in outs]
+        if not stocks:
+            continue
+        for other in r.back(st, reach=200):
+            if other.sentence != st.sentence:
+                break
+            if other.is_level and other.predicate in stocks and other.unit == st.unit:
+                r.add(Candidate(Subset("x", fid(st), fid(other)), "outcome", "stated",
+                                (r.span("stock", other), r.span("outcome", st)),
+                                f"{st.predicate} is an outcome of {other.predicate}",
+                                st.start))  # fmt: skip
+                break
+
+
+# --- taxonomies and identities ---------------------------------------------------------
+
+
+def _taxonomies(r: Reader) -> None:
+    for tax in r.lex.taxonomies:
+        _one_taxonomy(r, tax)
+
+
+def _member_of(tax: Taxonomy, words: str) -> str | None:
+    """The member named last in ``words`` (the one nearest the figure)."""
+    best: tuple[int, int, str] | None = None
+    for member, nouns in tax.members.items():
+        for noun in nouns:
+            at = words.rfind(noun)
+            if at >= 0 and "附带" not in words[max(0, at - 2) : at]:
+                key = (at + len(noun), len(noun), member)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
+def _head(r: Reader, st: Statement) -> str:
+    """The sentence up to a figure, parentheses removed: the words that frame it."""
+    return _strip_parens(r.text.clean[st.sentence.start : st.start])[-60:]
+
+
+def _names_outside_predicate(r: Reader, words: str, nouns: tuple[str, ...]) -> bool:
+    """Whether ``words`` name one of ``nouns`` other than inside a verb (提起公益诉讼)."""
+    for noun in nouns:
+        at = words.rfind(noun)
+        if at < 0:
+            continue
+        covered = False
+        for form, _ in r.lex.forms:
+            f_at = words.rfind(form, 0, at + len(noun))
+            if f_at >= 0 and f_at <= at and f_at + len(form) >= at + len(noun) and form != noun:
+                covered = True
+                break
+        if not covered:
+            return True
+    return False
+
+
+def _is_whole(r: Reader, tax: Taxonomy, st: Statement, listed: set[int]) -> bool:
+    if not st.is_level or st.in_parens or _member_of(tax, st.words) is not None:
+        return False
+    if _names_outside_predicate(r, st.words, tax.whole):
+        return True
+    # 共立案公益诉讼案件14397件，发出检察建议11771件，起诉834件: one 共 for the list
+    return st.index in listed and _names_outside_predicate(r, _head(r, st), tax.whole) and (
+        _member_of(tax, _head(r, st)) is None
+    )
+
+
+def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
+    listed: set[int] = set()
+    for st in r.statements:
+        if st.total_cue and st.is_level:
+            listed.add(st.index)
+            for other in r.forward(st, st.sentence.end):
+                if other.is_level and other.predicate and not other.in_parens:
+                    listed.add(other.index)
+    wholes = [st for st in r.statements if _is_whole(r, tax, st, listed)]
+    for n, whole in enumerate(wholes):
+        nxt = next((w for w in wholes[n + 1 :] if w.predicate == whole.predicate
+                    and w.unit == whole.unit), None)  # fmt: skip
+        limit = nxt.start if nxt is not None else whole.end + REACH
+        members: dict[str, Statement] = {}
+        for st in r.forward(whole, limit):
+            if not st.is_level or st.in_parens or st.unit != whole.unit:
+                continue
+            if st.predicate and whole.predicate and st.predicate != whole.predicate and (
+                "actions" not in (st.pred_class, whole.pred_class)
+            ):
+                continue
+            member = _member_of(tax, st.words) or _member_of(tax, _head(r, st))
+            if member is None or member in members:
+                continue
+            if st.predicate and whole.predicate and st.predicate != whole.predicate:
+                # counted with another verb (办理 vs 立案): kept, but weak
+                if any(m.predicate == whole.predicate for m in members.values()) or (
+                    member not in members
+                ):
+                    members[member] = st
+                continue
+            members[member] = st
+        _propose_taxonomy(r, tax, whole, members)
+
+
+def _propose_taxonomy(
+    r: Reader, tax: Taxonomy, whole: Statement, members: dict[str, Statement]
+) -> None:
+    if not members or (len(members) < 2 and tax.complete):
+        return
+    parts = list(members.values())
+    weak = [p for p in parts if p.predicate and whole.predicate and p.predicate != whole.predicate]
+    complete = tax.complete and len(members) == len(tax.members)
+    ids = tuple(fid(p) for p in parts)
+    cues = (r.span("whole", whole), *(r.span("member", p) for p in parts))
+    if len(parts) == 1:
+        r.add(Candidate(Subset("x", ids[0], fid(whole)), "taxonomy", "definition", cues,
+                        f"{tax.name}: a member of the whole", parts[0].start))  # fmt: skip
+        return
+    if complete:
+        reason = f"{tax.name}: the members {'、'.join(members)} exhaust the whole"
+        why_not = None
+        if weak:
+            why_not = "counted with another verb: " + ", ".join(
+                f"{p.found.reported.printed} ({p.predicate} vs {whole.predicate})" for p in weak
+            )
+        r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy",
+                        "definition" if not weak else "inferred", cues, reason,
+                        parts[0].start, untestable_reason=why_not))  # fmt: skip
+        r.partitions.append((whole, parts, True))
+    else:
+        r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy", "inferred",
+                        cues, f"{tax.name}: {'、'.join(members)} are members of the whole",
+                        parts[0].start, fallback=Total("x", fid(whole), ids, complete=False)))  # fmt: skip
+        r.partitions.append((whole, parts, False))
+
+
+def _identities(r: Reader) -> None:
+    clean = r.text.clean
+    for ident in r.lex.identities:
+        for doc_no in range(len(r.text.documents)):
+            chosen: dict[str, Statement] = {}
+            for slot, (nouns, change) in ident.slots.items():
+                st = _slot(r, doc_no, nouns, change=change, ratio="率" in nouns[0] or "比" in nouns[0])
+                if st is None:
+                    break
+                chosen[slot] = st
+            else:
+                expr = ident.expr
+                for slot, st in sorted(chosen.items(), key=lambda kv: -len(kv[0])):
+                    expr = re.sub(rf"\b{slot}\b", fid(st), expr)
+                anchor = max(s.start for s in chosen.values())
+                r.add(Candidate(Formula("x", expr), "identity", "definition",
+                                tuple(r.span(k, v) for k, v in chosen.items()),
+                                f"{ident.name} (definitions table)", anchor))  # fmt: skip
+    del clean
+
+
+def _slot(r: Reader, doc_no: int, nouns: tuple[str, ...], *, change: bool,
+          ratio: bool) -> Statement | None:  # fmt: skip
+    clean = r.text.clean
+    for st in r.statements:
+        if r.doc_index[st.index] != doc_no:
+            continue
+        words = _strip_parens(clean[st.clause.start : st.start])[-24:]
+        if ratio:
+            if st.role in ("rate", "ratio", "ratio_other") and any(
+                words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns
+            ):
+                return st
+            continue
+        if not st.is_level or st.found.reported.is_ratio:
+            continue
+        if not any(n in words for n in nouns):
+            continue
+        if any(words.rfind(n) < words.rfind(m) for n in nouns for m in ("男性", "女性", "城镇", "乡村", "劳动年龄", "及以上") if m in words and n in words):
+            continue
+        if change:
+            incs = [r.statements[c] for c in st.children if r.statements[c].role == "increment"]
+            if not incs:
+                continue
+            return incs[0]
+        return st
+    return None
+
+
+# --- changes of the parts of a partition; implied bases (P16) ---------------------
+
+
+def _partition_changes(r: Reader) -> None:
+    """A partition whose whole and parts each print an increment: the increments add up."""
+    seen: set[tuple[int, ...]] = set()
+    for total, parts, closed in r.partitions:
+        if not closed and not _adds_up(total, parts):
+            continue
+        incs = [_increment(r, s) for s in (total, *parts)]
+        if any(i is None for i in incs):
+            continue
+        key = tuple(i.index for i in incs if i is not None)
+        if key in seen:
+            continue
+        seen.add(key)
+        signed = [("+" if i.direction == "up" else "-") + " " + fid(i) for i in incs[1:] if i]
+        left = " ".join(signed).lstrip("+ ").strip()
+        if left.startswith("- "):
+            left = "-" + left[2:]
+        whole_inc = incs[0]
+        assert whole_inc is not None
+        right = fid(whole_inc) if whole_inc.direction == "up" else f"-{fid(whole_inc)}"
+        r.add(Candidate(Formula("x", f"{left} = {right}"), "partition_change", "stated",
+                        tuple(r.span("increment", i) for i in incs if i is not None),
+                        "the changes of the parts of a partition add up to the whole's",
+                        whole_inc.start))  # fmt: skip
+
+
+def _adds_up(total: Statement, parts: list[Statement]) -> bool:
+    exact = all(p.found.reported.exact for p in parts) and total.found.reported.exact
+    return exact and sum(_value(p) for p in parts) == _value(total)
+
+
+def _increment(r: Reader, st: Statement) -> Statement | None:
+    for c in st.children:
+        child = r.statements[c]
+        if child.role == "increment":
+            return child
+    return None
+
+
+def _relative(r: Reader, st: Statement) -> Statement | None:
+    for c in st.children:
+        child = r.statements[c]
+        if child.role == "change" and child.found.reported.unit in ("%", "倍"):
+            return child
+    return None
+
+
+def _implied_bases(r: Reader) -> None:
+    """同比 on the parts and the whole (P16): the implied earlier values add up too."""
+    for total, parts, closed in r.partitions:
+        if not closed and not _adds_up(total, parts):
+            continue
+        changes = [_relative(r, s) for s in (total, *parts)]
+        if any(c is None for c in changes):
+            continue
+
+        def base(st: Statement, ch: Statement) -> str:
+            sign = "+" if ch.direction == "up" else "-"
+            return f"{fid(st)} / (1 {sign} {fid(ch)})"
+
+        left = " + ".join(base(p, c) for p, c in zip(parts, changes[1:], strict=True) if c)
+        first = changes[0]
+        assert first is not None
+        expr = f"{left} = {base(total, first)}"
+        r.add(Candidate(Formula("x", expr), "implied_bases", "stated",
+                        tuple(r.span("change", c) for c in changes if c is not None),
+                        "同比 of the parts and of the whole: the earlier values add up too",
+                        first.start))  # fmt: skip
+
+
+# --- nested selections ---------------------------------------------------------------
+
+
+def _selections(r: Reader) -> None:
+    clean = r.text.clean
+    for st in r.statements:
+        if not st.is_level or not clean[max(0, st.start - 3) : st.start].rstrip().endswith("从"):
+            continue
+        end = r.text.sentence_of(st.end).end
+        m = re.search(r"中\s*(?:筛选|遴选|挑选|选取|评选)(?:推荐)?出?", clean[st.end : end])
+        if not m:
+            continue
+        for other in r.forward(st, end):
+            if other.start > st.end + m.end() and other.is_level and other.unit == st.unit:
+                r.add(Candidate(Subset("x", fid(other), fid(st)), "selection", "stated",
+                                (r.span("whole", st), ("筛选", st.end + m.start(), st.end + m.end()),
+                                 r.span("part", other)),
+                                "selected from it", other.start))  # fmt: skip

@@ -1,0 +1,256 @@
+"""Statements: what each figure says, read from the words of its clause.
+
+For every figure :func:`read_statements` decides its *role* — a level (共立案14397件),
+a share (占立案总数的54.96%), a relative or absolute change (同比上升76.7% /
+比上年末增加530万人), a gap in 个百分点, a named rate (不捕率为55.2%), a ratio
+(性别比为104.64) — from the words right before it, and records what a reader uses to
+relate it to others: its predicate (受理, 审结, 起诉 …, with its class), its noun
+(公益诉讼案件, 城镇常住人口 …), a total cue (共, 合计 …), the year it is about, whether
+it follows 分别, the whole a share names, the name of a rate, and the *host* a share or
+change is attached to (the level figure of the same statement).
+
+Each figure looks at a bounded window of text (its clause, at most :data:`WINDOW`
+characters back), so reading is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from pilstats.scan.figures import Found
+from pilstats.scan.lexicon import Lexicon
+from pilstats.scan.text import Span, Text
+
+__all__ = ["WINDOW", "Statement", "read_statements"]
+
+WINDOW = 60
+"""How far back (characters) a figure's words are read."""
+
+_PARENS = re.compile(r"[（(][^（()）]{0,200}[）)]")
+_SHARE = re.compile(
+    r"(?:占(?P<np>[^占，。；]{0,30}?)(?:的)?(?:比重|比例)?|(?P<bare>占比|比重|比例|占))"
+    r"(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
+)
+_CHANGE = re.compile(
+    r"(?P<dir>上升|增长|增加|提高|下降|减少|降低|下滑|回落|增幅为?|降幅为?)(?:了|为|达)?$"
+)
+_RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
+_RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])")
+_CONNECTORS = re.compile(
+    r"^(?:[，,、；;：:\s]|其中|此外|另外|同时|以及|及|和|与|并|还|共|合计|累计|全年|"
+    r"全国|全省|全市|全区|依法|各类|分别|经审查|其中：)+"
+)
+_STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不足|是|等)+$")
+_UP = ("上升", "增长", "增加", "提高", "增幅")
+
+
+@dataclass
+class Statement:
+    """One figure and what its words say about it."""
+
+    index: int
+    found: Found
+    sentence: Span
+    clause: Span
+    paragraph: int
+    lead: str
+    context: str
+    words: str = ""
+    role: str = "level"
+    direction: str | None = None
+    predicate: str | None = None
+    pred_class: str | None = None
+    noun: str = ""
+    total_cue: bool = False
+    respectively: bool = False
+    year: int | None = None
+    in_parens: bool = False
+    share_np: str | None = None
+    name: str | None = None
+    host: int | None = None
+    companion_of: int | None = None
+    inherited: bool = False
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """Start of the figure in the clean text."""
+        return self.found.start
+
+    @property
+    def end(self) -> int:
+        """End of the figure in the clean text."""
+        return self.found.end
+
+    @property
+    def unit(self) -> str:
+        """The figure's unit."""
+        return self.found.reported.unit
+
+    @property
+    def is_level(self) -> bool:
+        """A count or measure stated for itself (not a share, change, rate)."""
+        return self.role == "level"
+
+
+def _strip(lead: str) -> str:
+    return _PARENS.sub("", lead)
+
+
+def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statement]:
+    """Read every figure's statement, then attach shares and changes to their hosts."""
+    clean = text.clean
+    newlines = [i for i, ch in enumerate(clean) if ch == "\n"]
+    out: list[Statement] = []
+    for i, f in enumerate(found):
+        clause = text.clause_of(f.start)
+        sentence = text.sentence_of(f.start)
+        lo = max(clause.start, f.start - WINDOW)
+        previous = out[-1] if out else None
+        if previous is not None and previous.end > lo:
+            lo = previous.end
+        lead = clean[lo : f.start]
+        context = clean[max(sentence.start, f.start - 2 * WINDOW) : f.start]
+        st = Statement(i, f, sentence, clause, bisect_right(newlines, f.start), lead, context)
+        st.in_parens = _in_parens(clean, max(sentence.start, f.start - WINDOW), f.start)
+        st.words = _strip(clean[max(clause.start, f.start - 5 * WINDOW) : f.start])[-WINDOW:]
+        _classify(st, previous, lex)
+        if st.inherited and previous is not None:
+            st.words = previous.words
+        elif st.is_level and st.predicate and not st.noun:
+            # 共批准逮捕侵害未成年人犯罪53286人，提起公诉67103人: the noun is shared
+            for before in reversed(out):
+                if before.sentence != st.sentence:
+                    break
+                if before.is_level and before.noun and before.predicate:
+                    st.noun = before.noun
+                    st.words = st.words + "|" + before.noun
+                    break
+        out.append(st)
+    _attach(out)
+    return out
+
+
+def _in_parens(clean: str, lo: int, pos: int) -> bool:
+    depth = 0
+    for ch in clean[lo:pos]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
+    reported = st.found.reported
+    lead = _strip(st.lead).strip()
+    tail = lead.rstrip(" 　")
+    years = list(_YEAR.finditer(st.context))
+    st.year = int(years[-1]["year"]) if years else None
+    st.respectively = "分别" in lead
+    # a figure right after another in the same clause, joined only by 、 和 及 or nothing,
+    # continues the previous one's statement (46件96人; 42.6%和43%; 分别为a、b、c)
+    rest = lead.strip(" 、，,和及与")
+    joined = previous is not None and previous.clause == st.clause and (
+        rest == "" or (
+            # a mirror's injected junk inside a 分别为 list (分别为54954人、未成73998人)
+            previous.respectively and len(rest) <= 3 and not any(ch.isdigit() for ch in rest)
+            and lead.lstrip(" ")[:1] in "、，," and previous.unit == reported.unit
+        )
+    )  # fmt: skip
+    if joined and previous is not None:
+        st.inherited = True
+        st.respectively = previous.respectively
+        if previous.found.reported.unit != reported.unit and previous.is_level and (
+            lead.strip() == ""
+        ):
+            st.companion_of = previous.companion_of if previous.companion_of is not None else (
+                previous.index
+            )
+        st.role, st.direction, st.name = previous.role, previous.direction, previous.name
+        st.share_np, st.predicate, st.pred_class = (
+            previous.share_np, previous.predicate, previous.pred_class,
+        )  # fmt: skip
+        st.noun, st.total_cue = previous.noun, previous.total_cue
+        if previous.companion_of is not None and st.companion_of is None:
+            # 6924件13485人、4098件7889人: alternate units continue the list
+            st.companion_of = None
+        return
+    ratio_unit = reported.is_ratio
+    unit = reported.unit
+    if unit in ("个百分点", "百分点", "个千分点", "千分点"):
+        m = _CHANGE.search(tail)
+        st.role = "gap"
+        st.direction = _direction(m["dir"]) if m else None
+        return
+    if ratio_unit:
+        m = _SHARE.search(tail)
+        if m and unit in ("%", "‰", "成"):
+            st.role = "share"
+            np = m.group("np")
+            st.share_np = np.strip() if np and np.strip() else None
+            return
+        m = _RATE.search(tail)
+        if m and unit in ("%", "‰"):
+            st.role = "rate"
+            st.name = m["name"]
+            return
+        m = _CHANGE.search(tail)
+        if m and unit in ("%", "倍", "成"):
+            st.role = "change"
+            st.direction = _direction(m["dir"])
+            return
+        m = _RATIO.search(tail)
+        if m and unit == "":
+            st.role = "ratio"
+            st.name = m["name"]
+            return
+        st.role = "ratio_other"
+        return
+    m = _CHANGE.search(tail)
+    if m:
+        st.role = "increment"
+        st.direction = _direction(m["dir"])
+        return
+    st.total_cue = any(cue in lead for cue in lex.total_cues)
+    found = lex.predicate(lead)
+    if found is not None:
+        st.predicate, at = found
+        st.pred_class = lex.classes[st.predicate]
+        noun = lead[at:]
+        for form, canonical in lex.forms:
+            if canonical == st.predicate and noun.startswith(form):
+                noun = noun[len(form) :]
+                break
+        st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", noun)).strip()
+        if not st.noun:
+            st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", lead[:at])).strip()[-12:]
+    else:
+        st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", lead)).strip()[-16:]
+
+
+def _direction(word: str) -> str:
+    return "up" if word.startswith(_UP) else "down"
+
+
+def _attach(statements: list[Statement]) -> None:
+    """Attach each share, change, rate to the level statement it qualifies (its host).
+
+    The host is the nearest level figure before it in the same sentence that is not
+    inside parentheses; a 分别 list of shares or changes attaches element-wise to the
+    list of levels just before (see :mod:`pilstats.scan.relations`).
+    """
+    last_level: Statement | None = None
+    for st in statements:
+        if st.is_level and not st.in_parens:
+            if last_level is None or st.companion_of is None:
+                last_level = st
+            continue
+        if st.role in ("share", "change", "increment", "gap", "ratio_other") and (
+            last_level is not None and last_level.sentence == st.sentence
+        ):
+            st.host = last_level.index
+            last_level.children.append(st.index)
