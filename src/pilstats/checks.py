@@ -673,6 +673,11 @@ def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
     if not rf.is_ratio or rf.unit in POINT_UNITS:
         return _unit_finding(c, f"{c.rate} is in {rf.unit!r}, not a percentage")
     rate, base = ctx.bounds(c.rate), ctx.bounds(c.base)
+    if rate.lo < 0 or base.lo < 0:
+        return _finding(
+            c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{rf} of {bf}: a negative rate or base has no numerator to check"),
+        )  # fmt: skip
     per = ctx.per(c.rate)
     numerators = numerator_bounds(rate if per == 100 else rate.scale(Fraction(100) / per), base)
     head = f"{rf} of {bf} = {numerators}"

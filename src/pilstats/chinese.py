@@ -39,6 +39,23 @@ def _char(ch: str) -> str:
     return simplified_table().get(ord(n), n)
 
 
+_RANGES = ((0x00A0, 0x0500), (0x2000, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+           (0xF900, 0xFAFF), (0xFE10, 0xFE6F), (0xFF00, 0xFFEF))  # fmt: skip
+
+
+@cache
+def _translation() -> dict[int, str]:
+    """Every character of the ranges CJK texts use that normalises to another one."""
+    table = {}
+    for lo, hi in _RANGES:
+        for code in range(lo, hi + 1):
+            ch = chr(code)
+            n = _char(ch)
+            if n != ch:
+                table[code] = n
+    return table
+
+
 def normalise(text: str) -> str:
     """Half-width, simplified form of ``text`` with exactly the same length.
 
@@ -47,4 +64,7 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         return text
-    return "".join(map(_char, text))
+    out = text.translate(_translation())
+    if len(out) != len(text):  # pragma: no cover - the table maps one to one
+        return "".join(map(_char, text))
+    return out

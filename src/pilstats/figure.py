@@ -23,6 +23,7 @@ from pilstats.units import active_units
 
 __all__ = [
     "Conventions",
+    "compose_figure",
     "Qualifier",
     "Reported",
     "format_figure",
@@ -289,6 +290,27 @@ def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = Non
         raise UnitError(f"unknown unit {suffix!r} in figure {text!r}{hint}")
     assert error is not None
     raise error
+
+
+def compose_figure(
+    head: str,
+    unit: str,
+    qualifier: Qualifier | None = None,
+    *,
+    negative: bool = False,
+    printed: str = "",
+) -> Reported:
+    """A figure from parts a reader has already separated, without re-reading text.
+
+    ``head`` is the numeral with its 余/多 and 万/亿 as printed (``3100余万``), ``unit``
+    a known unit word. Same result as :func:`parse_figure` on the whole printed text.
+
+    Raises:
+        NumeralParseError: the numeral cannot be read exactly.
+    """
+    text = printed or f"{qualifier.value if qualifier else ''}{head}{unit}"
+    figure = _build(text, head, unit, qualifier, None)
+    return _signed(figure, negative, text) if negative else figure
 
 
 def _ascii_name(word: str) -> str:

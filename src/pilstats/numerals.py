@@ -15,6 +15,7 @@ caller (:func:`pilstats.figure.parse_figure`).
 from __future__ import annotations
 
 import decimal
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,6 +35,7 @@ NUMERAL_CHARS = frozenset("0123456789.") | set(_DIGITS) | set(_SMALL) | set(MAGN
 """Every character that may occur in a numeral accepted by :func:`parse_numeral`."""
 
 _MAX_DIGITS = 30
+_PLAIN = re.compile(r"(?P<digits>[0-9]{1,30}(?:\.[0-9]{1,30})?)(?P<mags>[万亿]{0,2})")
 
 
 @dataclass
@@ -81,6 +83,14 @@ def parse_numeral(text: str) -> Decimal:
     """
     if not text:
         raise NumeralParseError(text, 0, "no number")
+    m = _PLAIN.fullmatch(text)
+    if m is not None and len(m["digits"].replace(".", "")) <= _MAX_DIGITS:
+        # the common case, 28.9万: the digits scaled by the magnitudes, precision kept
+        shift = sum(len(str(MAGNITUDES[ch])) - 1 for ch in m["mags"])
+        if m["mags"] in ("", "万", "亿", "万亿"):
+            value = Decimal(m["digits"]).scaleb(shift)
+            if value.adjusted() < _MAX_DIGITS:
+                return value
     with decimal.localcontext() as ctx:
         ctx.prec = 80
         ctx.traps[decimal.Inexact] = True

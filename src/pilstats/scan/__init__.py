@@ -252,8 +252,9 @@ def _stable_id(
     parts = []
     for ident in check.figures:
         st = statements[int(ident[1:]) - 1]
-        sentence = text.clean[st.sentence.start : st.sentence.end]
-        parts.append(f"{sentence}|{st.start - st.sentence.start}|{st.found.reported.printed}")
+        lo = max(st.sentence.start, st.start - 40)
+        hi = min(st.sentence.end, st.end + 40)
+        parts.append(f"{text.clean[lo:hi]}|{st.start - lo}|{st.found.reported.printed}")
     digest = hashlib.blake2s("\x1f".join([check.kind, *parts]).encode(), digest_size=4)
     base = f"{cand.rule}_{digest.hexdigest()}"
     n = used.get(base, 0) + 1

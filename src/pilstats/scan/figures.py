@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pilstats.errors import PilstatsError
-from pilstats.figure import Reported, parse_figure
+from pilstats.figure import Qualifier, Reported, compose_figure, parse_figure
 from pilstats.scan.text import Text
 from pilstats.units import UnitTable, active_units
 
@@ -29,7 +29,7 @@ _PREFIXES = ("超过", "不足", "约", "近", "超", "逾")
 _SPACES = " \t\u3000"
 _MAX_UNIT = 6
 _DURATION_AFTER = ("来", "以来", "间", "多来")
-_IDIOM_UNITS = frozenset("批个次类年项种份条名位")
+_IDIOM_UNITS = frozenset("批个次类年项种份条名位起")
 _NUMBERING_AFTER = "、.．)）"
 _RATIO_LEADS = ("比为", "比是", "指数为")
 
@@ -129,8 +129,11 @@ def _read(
     after = clean[p : p + 1]
     if not chinese and _date_like(clean, a, b, after):
         return "date"
-    line_start = clean.rfind("\n", 0, a) + 1
-    if after and after in _NUMBERING_AFTER and not clean[line_start:a].strip(" \t（(\u3000"):
+    prefix = clean[max(0, a - 6) : a]
+    at_line_start = ("\n" in prefix or a <= 6) and not prefix.rsplit("\n", 1)[-1].strip(
+        " \t（(\u3000"
+    )
+    if after and after in _NUMBERING_AFTER and at_line_start:
         return "numbering"
     # right: 余/多, magnitude, 余/多, unit, 左右
     q = p
@@ -162,10 +165,11 @@ def _read(
         return "idiom"
     # left: qualifier, then sign
     start = a
+    qualifier: Qualifier | None = None
     for w in _PREFIXES:
         at = a - len(w)
         if at >= 0 and clean[at:a] == w:
-            start = at
+            start, qualifier = at, Qualifier(w)
             break
     else:
         at = a - 1
@@ -173,19 +177,28 @@ def _read(
             at -= 1
         for w in _PREFIXES:
             if at + 1 - len(w) >= 0 and clean[at + 1 - len(w) : at + 1] == w:
-                start = at + 1 - len(w)
+                start, qualifier = at + 1 - len(w), Qualifier(w)
                 break
-    if start == a and before in "-−" and (a < 2 or not clean[a - 2].isalnum()):
-        start = a - 1
+    negative = False
+    if start == a and before in "-−" and (a < 2 or not clean[a - 2].isascii()
+                                           or not clean[a - 2].isalnum()):
+        start, negative = a - 1, True
+    around = clean.startswith("左右", end - 2) and end - 2 >= q + len(unit)
+    if around:
+        qualifier = Qualifier.AROUND if qualifier is None else qualifier
+    number = clean[a:b].replace(",", "")
+    mid = marker if marker and clean[p : p + 1] == marker else ""
+    post = marker if marker and not mid else ""
+    head = number + mid + clean[p + len(mid) : mag_end] + post
     try:
-        reported = parse_figure(clean[start:end])
+        reported = compose_figure(head, unit, qualifier, negative=negative,
+                                  printed=clean[start:end])  # fmt: skip
     except PilstatsError:
-        if start != a:
-            try:
-                reported = parse_figure(clean[a:end])
-                start = a
-            except PilstatsError:
-                return "unreadable"
-        else:
+        if qualifier is None and not negative:
+            return "unreadable"
+        try:
+            reported = compose_figure(head, unit, None, printed=clean[a:end])
+            start = a
+        except PilstatsError:
             return "unreadable"
     return Found(start, end, a, reported)

@@ -7,6 +7,7 @@ taxonomies (whole and members). See the data file for what each table means.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,19 +65,37 @@ class Lexicon:
 
     def predicate(self, lead: str) -> tuple[str, int] | None:
         """The canonical predicate named last in ``lead`` and where it starts."""
-        best: tuple[int, int, str] | None = None
-        for form, canonical in self.forms:
-            at = lead.rfind(form)
-            if at < 0:
-                continue
-            end = at + len(form)
-            key = (end, len(form))
-            if best is None or key > best[:2]:
-                best = (end, len(form), canonical)
-                best_at = at
-        if best is None:
+        last = None
+        for m in _forms_pattern(self.forms).finditer(lead):
+            last = m
+        if last is None:
             return None
-        return best[2], best_at
+        return self.canonical_of[last.group()], last.start()
+
+    @property
+    def forms_pattern(self) -> re.Pattern[str]:
+        """One pattern matching every surface form, longest first."""
+        return _forms_pattern(self.forms)
+
+    @property
+    def canonical_of(self) -> dict[str, str]:
+        """Surface form → canonical predicate."""
+        return _canonical_of(self.forms)
+
+    def canon(self, words: str) -> str:
+        """``words`` with every predicate form replaced by its canonical predicate."""
+        canonical = self.canonical_of
+        return _forms_pattern(self.forms).sub(lambda m: canonical[m.group()], words)
+
+
+@cache
+def _forms_pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(f) for f, _ in forms))  # longest first
+
+
+@cache
+def _canonical_of(forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(forms)
 
 
 @cache

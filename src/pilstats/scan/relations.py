@@ -29,18 +29,20 @@ Lookbacks are bounded (:data:`REACH`), so the whole is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
-from pilstats.checks import Change, Check, Formula, Share, ShareSum, Subset, Total
+from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum, Subset, Total
 from pilstats.scan.lexicon import Lexicon, Taxonomy
 from pilstats.scan.statements import Statement
 from pilstats.scan.text import Span, Text
 
 __all__ = ["REACH", "Candidate", "infer"]
 
-REACH = 4000
+REACH = 20000
 """How far back (characters) a reference may point for its whole."""
 _MAX_ITEMS = 40
 _MAX_BACK = 200
@@ -49,6 +51,7 @@ _OF_WHICH = re.compile(r"其中[：:，,]?")
 _NP_STRIP = re.compile(r"(?:的|总数|总量|数量|人数|件数|数|全部|所有|总和|总额|比重|比例)+$")
 _NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
 _LIST_CLASS = re.compile(r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类")
+_TOTAL_NP = re.compile(r"(?:总数|总量|总额|总和|总计)的?$|^(?:全部|所有)")
 _SUM_CUE = ("合计", "共计", "总计", "上述", "以上", "前述")
 _FRAME_TAIL = re.compile(r"^[^，,。；;：:]{0,14}?中[，,:：]?")
 _BASE_YEAR = re.compile(r"(?:比|较|与)\s*(?P<year>(?:19|20)\d{2})年|(?P<prior>比上年|较上年|上年同期|同比)")
@@ -95,10 +98,14 @@ class Reader:
     statements: list[Statement]
     lex: Lexicon
     out: list[Candidate] = field(default_factory=list)
-    partitions: list[tuple[Statement, list[Statement], bool]] = field(default_factory=list)
+    partitions: list[tuple[Statement, list[Statement], bool, str]] = field(default_factory=list)
     shares: list[tuple[Statement, Statement, Statement, str]] = field(default_factory=list)
     series: dict[int, list[Statement]] = field(default_factory=dict)
+    series_of: dict[int, list[Statement]] = field(default_factory=dict)
     doc_index: list[int] = field(default_factory=list)
+    _canon: dict[str, str] = field(default_factory=dict)
+    _nouns: dict[str, list[Statement]] | None = None
+    _heads: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         docs = self.text.documents
@@ -132,6 +139,10 @@ class Reader:
                 return
             yield other
 
+    def before(self, st: Statement, n: int) -> str:
+        """At most ``n`` characters of ``st``'s sentence before it."""
+        return self.text.clean[max(st.sentence.start, st.start - n) : st.start]
+
     def at(self, pos: int) -> int:
         """Index of the first statement starting at or after clean offset ``pos``."""
         lo, hi = 0, len(self.statements)
@@ -145,10 +156,10 @@ class Reader:
 
     def canon(self, words: str) -> str:
         """``words`` with predicate forms replaced by their canonical predicate."""
-        for form, canonical in self.lex.forms:
-            if form != canonical and form in words:
-                words = words.replace(form, canonical)
-        return words
+        found = self._canon.get(words)
+        if found is None:
+            found = self._canon[words] = self.lex.canon(words)
+        return found
 
     def names(self, st: Statement, np: str) -> bool:
         """Whether ``st``'s words name the noun phrase ``np`` (a whole, a slot)."""
@@ -167,10 +178,15 @@ class Reader:
             return True
         # 立案总数 → a statement whose predicate is 立案; 受理审查起诉…总数 → its predicate
         found = self.lex.predicate(core)
-        if found is not None and st.predicate == found[0]:
-            rest = core[found[1] :].replace(found[0], "")
-            return not rest or rest in context or _overlap(rest, context) >= 0.6
-        return False
+        if found is None:
+            return False
+        predicate, at = found
+        rest = (core[:at] + core[at + len(predicate) :]).strip()
+        if st.predicate == predicate:
+            # 未成年人犯罪 ~ 未成年犯罪嫌疑人: the same words, differently ordered
+            return not rest or rest in context or _coverage(rest, context) >= 0.8
+        # 行政公益诉讼立案数 → 办理行政公益诉讼案件: a generic verb, the same noun
+        return st.pred_class == "actions" and bool(rest) and rest in context
 
     def add(self, cand: Candidate) -> None:
         self.out.append(cand)
@@ -189,6 +205,12 @@ def _overlap(a: str, b: str) -> float:
     if not grams:
         return 1.0 if a and a in b else 0.0
     return sum(1 for g in grams if g in b) / len(grams)
+
+
+def _coverage(a: str, b: str) -> float:
+    """Share of the distinct characters of ``a`` that occur in ``b``."""
+    chars = set(a)
+    return sum(1 for ch in chars if ch in b) / len(chars) if chars else 0.0
 
 
 def _value(st: Statement) -> Decimal:
@@ -221,6 +243,10 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _taxonomies(r)
     _identities(r)
     _share_sums(r)
+    _group_shares(r)
+    _restatements(r)
+    _noun_frames(r)
+    _pronoun_of_which(r)
     _partition_changes(r)
     _implied_bases(r)
     _selections(r)
@@ -246,7 +272,7 @@ def _series(r: Reader) -> None:
                 run.append(stmts[j])
             j += 1
         m = None
-        for m in _SERIES_SPAN.finditer(r.text.clean[st.sentence.start : st.start]):
+        for m in _SERIES_SPAN.finditer(r.before(st, 120)):
             pass
         if m is not None and len(run) >= 2:
             first, last = int(m["a"]), int(m["b"])
@@ -254,6 +280,8 @@ def _series(r: Reader) -> None:
                 for k, member in enumerate(run):
                     member.year = first + k
                 r.series[st.index] = run
+                for member in run:
+                    r.series_of[member.index] = run
                 # companions (the 人 beside each 件) take the same years
                 for k in range(i, j):
                     c = stmts[k]
@@ -323,16 +351,18 @@ def _read_list(
     rule: str,
     *,
     strength: str = "stated",
+    inside_parens: bool = False,
 ) -> None:
-    """Parts listed after ``cue`` (其中, 包括, a frame) of one of ``totals``."""
+    """Parts listed after ``cue`` (其中, 包括, a frame, parentheses) of one of ``totals``."""
     lex = r.lex
     levels: list[Statement] = []
     list_predicate: str | None = None
     for st in items:
         if not st.is_level:
             continue
-        if st.in_parens and levels:
-            _nested(r, levels[-1], st)
+        if st.in_parens and not inside_parens:
+            if levels:
+                _nested(r, levels[-1], st)
             continue
         if st.total_cue and levels:
             break  # a new total: the list has ended
@@ -346,33 +376,52 @@ def _read_list(
         if st.predicate and list_predicate is None:
             list_predicate = st.predicate
         levels.append(st)
+    levels = [st for st in levels if not _other_population(r, st, totals)]
     if not levels:
+        return
+    fitting = [t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate)
+                                        for p in levels)]  # fmt: skip
+    exact = [t for t in fitting if _adds_up(t, levels)]
+    if len(fitting) > 1 and len(exact) == 1 and not any(p.predicate for p in levels):
+        # 提起诉讼17件。其中行政公益诉讼2件，民事…1件，刑附民…14件: the total they make up
+        _propose_total(r, exact[0], levels, cue, rule, "inferred",
+                       why="the parts add up to it exactly")  # fmt: skip
         return
     # group the parts by the total they belong to: same unit, and the predicate of the
     # total when parts carry one (P3: 收案/结案 broken down together)
     by_total: dict[int, list[Statement]] = {}
     ambiguous: list[Statement] = []
     for st in levels:
-        matches = [t for t in totals if _fits(r, t, st)]
+        predicate = st.predicate or list_predicate
+        matches = [t for t in totals if _fits(r, t, st, predicate)]
         if len(matches) > 1:
-            preferred = [t for t in matches if st.predicate and t.predicate == st.predicate]
+            preferred = [t for t in matches if predicate and t.predicate == predicate]
             preferred = preferred or [t for t in matches if t.total_cue]
             if len(preferred) == 1:
                 matches = preferred
             else:
-                nouns = [t for t in matches if t.noun and t.noun[-4:] in st.lead]
+                nouns = [t for t in matches if t.noun and t.noun[-4:] in st.words]
                 matches = nouns if len(nouns) == 1 else matches
         if len(matches) == 1:
             by_total.setdefault(matches[0].index, []).append(st)
         elif matches:
             ambiguous.append(st)
+    if ambiguous and not by_total:
+        # one total that the listed parts make up exactly is the one the list breaks down
+        cands = [t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate)
+                                          for p in ambiguous)]  # fmt: skip
+        exact = [t for t in cands if _adds_up(t, ambiguous)]
+        if len(exact) == 1:
+            _propose_total(r, exact[0], ambiguous, cue, rule, "inferred",
+                           why="the parts add up to it exactly")  # fmt: skip
+            return
     for tid, parts in by_total.items():
         total = r.statements[tid]
         if any(p.pred_class == "decisions" for p in parts) and total.pred_class == "receipts":
             continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理)
         _propose_total(r, total, parts, cue, rule, strength)
     for st in ambiguous:
-        cands = [t for t in totals if _fits(r, t, st)]
+        cands = [t for t in totals if _fits(r, t, st, st.predicate or list_predicate)]
         r.add(Candidate(
             Subset("x", fid(st), fid(cands[0])), rule, "inferred",
             (cue, r.span("part", st)),
@@ -380,6 +429,20 @@ def _read_list(
             f"({', '.join(t.found.reported.printed for t in cands)})", st.start,
             untestable_reason="ambiguous whole",
         ))  # fmt: skip
+
+
+_ROLES = ("被害人", "嫌疑人", "罪犯", "监护人", "被告人")
+
+
+def _other_population(r: Reader, st: Statement, totals: list[Statement]) -> bool:
+    """涉及未成年被害人4661人 under 9450人 (suspects): victims are not a part of them."""
+    del r
+    if st.unit != "人":
+        return False
+    roles = [w for w in _ROLES if w in st.words[-5:]]
+    if not roles:
+        return False
+    return all(not any(w in t.words for w in roles) for t in totals)
 
 
 def _semicolon_before(r: Reader, st: Statement, levels: list[Statement]) -> bool:
@@ -393,12 +456,15 @@ def _stage_of(lex: Lexicon, part: str, stock: str) -> bool:
     return part in lex.outcomes.get(stock, ())
 
 
-def _fits(r: Reader, total: Statement, part: Statement) -> bool:
+def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = None) -> bool:
+    """Whether ``part`` can be a part of ``total``: one unit, compatible predicates."""
     if total.index == part.index or not _same_unit(total, part):
         return False
-    if part.predicate and total.predicate and part.predicate != total.predicate:
-        if not _stage_of(r.lex, part.predicate, total.predicate) and not (
-            total.pred_class == "actions" or part.pred_class == "actions"
+    predicate = predicate if predicate is not None else part.predicate
+    if predicate and total.predicate and predicate != total.predicate:
+        part_class = r.lex.classes.get(predicate)
+        if not _stage_of(r.lex, predicate, total.predicate) and not (
+            total.pred_class == "actions" or part_class == "actions"
         ):
             return False
     return True
@@ -411,8 +477,9 @@ def _propose_total(
     cue: tuple[str, int, int],
     rule: str,
     strength: str,
+    *,
+    why: str | None = None,
 ) -> None:
-    lex = r.lex
     cues = (cue, r.span("total", total), *(r.span("part", p) for p in parts))
     if len(parts) == 1:
         r.add(Candidate(Subset("x", fid(parts[0]), fid(total)), rule, strength, cues,
@@ -420,21 +487,23 @@ def _propose_total(
                         parts[0].start))  # fmt: skip
         return
     ids = tuple(fid(p) for p in parts)
-    closed, why = _closed(r, total, parts)
+    closed, closed_by = _closed(r, total, parts)
+    if why is not None:
+        closed, closed_by = True, why
     complete = Total("x", fid(total), ids, complete=True)
     partial = Total("x", fid(total), ids, complete=False)
     if closed:
         r.add(Candidate(complete, rule, strength, cues,
-                        f"“{cue[0]}” after {total.found.reported.printed}, list closed by {why}",
+                        f"“{cue[0]}” after {total.found.reported.printed}, list closed by "
+                        f"{closed_by}",
                         parts[0].start))  # fmt: skip
-        r.partitions.append((total, parts, True))
+        r.partitions.append((total, parts, True, strength))
     else:
         r.add(Candidate(complete, rule, "inferred", cues,
                         f"“{cue[0]}” after {total.found.reported.printed}; the text does not "
                         "close the list, so the parts may not exceed the total", parts[0].start,
                         fallback=partial))  # fmt: skip
-        r.partitions.append((total, parts, False))
-    del lex
+        r.partitions.append((total, parts, False, "inferred"))
 
 
 def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, str]:
@@ -447,9 +516,15 @@ def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, 
         total.predicate not in ("受理审查逮捕", "受理审查起诉", "受理")
     ):
         return True, f"a complementary pair ({' / '.join(sorted(predicates))})"
+    for tax in lex.taxonomies:
+        if not tax.complete or len(parts) != len(tax.members):
+            continue
+        named = {_member_of(tax, p.words) for p in parts}
+        if None not in named and len(named) == len(tax.members):
+            return True, f"the taxonomy {tax.name} (every member listed)"
     years = [p.year for p in parts]
     if all(y is not None for y in years) and len(set(years)) == len(years) and total.year is None:
-        span = _SERIES_SPAN.search(r.text.clean[total.sentence.start : total.end])
+        span = _SERIES_SPAN.search(r.before(total, 120))
         if span and [int(span["a"]) + k for k in range(len(parts))] == sorted(years):  # type: ignore[type-var]
             return True, f"years {span['a']}–{span['b']} each listed"
     return False, ""
@@ -498,7 +573,8 @@ def _parentheses(r: Reader) -> None:
         same = [s for s in inner if s.is_level and _same_unit(s, st)]
         if len(same) < 2:
             continue
-        _read_list(r, [st], same, (label, opener, opener + 2), "breakdown")
+        _read_list(r, [st], same, (label, opener, opener + 2), "breakdown",
+                   inside_parens=label == "（…）")  # fmt: skip
 
 
 def _matching_paren(clean: str, opener: int) -> int:
@@ -525,16 +601,22 @@ def _frames(r: Reader) -> None:
         m = _FRAME_TAIL.match(tail)
         if not m or not m.group().rstrip("，,:：").endswith("中"):
             continue
-        if "其中" in m.group():
-            continue
+        if "其中" in m.group() or r.text.clean[max(0, st.start - 3) : st.start].rstrip().endswith("从"):
+            continue  # 从2905件…中筛选: a selection, not a frame
         st.role = "frame"
         end = _paragraph_end(clean, st.end)
-        items = [s for s in r.forward(st, end) if s.is_level and _same_unit(s, st)]
+        items = [s for s in r.forward(st, end) if s.is_level and _same_unit(s, st) and (
+            s.sentence == st.sentence or _hosts_bare_share(r, s))]  # fmt: skip
         if items:
             within = [s for s in items if s.sentence == st.sentence]
             strength = "stated" if within and len(within) == len(items) else "inferred"
             _read_list(r, [st], items, ("…中", st.end, st.end + len(m.group())), "frame",
                        strength=strength)  # fmt: skip
+
+
+def _hosts_bare_share(r: Reader, st: Statement) -> bool:
+    return any(r.statements[c].role == "share" and not r.statements[c].share_np
+               for c in st.children)  # fmt: skip
 
 
 # --- shares (P5, P6, P7, list sums) -------------------------------------------------
@@ -564,7 +646,7 @@ def _shares(r: Reader) -> None:
 
 def _subject(r: Reader, share: Statement) -> str:
     """The words between the clause start and 占 (城镇人口占总人口比重 → 城镇人口)."""
-    clause = r.text.clean[share.clause.start : share.start]
+    clause = r.text.clean[max(share.clause.start, share.start - 120) : share.start]
     at = clause.rfind("占")
     return _strip_parens(clause[:at]).strip(" ，,") if at > 0 else ""
 
@@ -631,6 +713,12 @@ def _whole(
             found = [st for st in r.forward(share, nxt) if ok(st) and r.names(st, np)]
         if not found:
             return None, f"“占{np}”: no figure names this whole", "inferred"
+        if _TOTAL_NP.search(np):
+            # 占公益诉讼总数的: the total (共…), not a part that shares its words
+            found = [st for st in found if st.total_cue] or found
+        if parts[0].predicate and parts[0].pred_class != "actions":
+            # 起诉…16972人占侵害未成年人犯罪的: the whole counted with the same verb
+            found = [st for st in found if st.predicate == parts[0].predicate] or found
         best = found[0]
         # the nearest one wins; another with the same words in the same sentence is a tie
         ties = [st for st in found[1:] if st.sentence == best.sentence and st.noun == best.noun
@@ -730,32 +818,160 @@ def _respective_shares(r: Reader, group: list[Statement]) -> None:
 
 
 def _share_sums(r: Reader) -> None:
-    """Shares of one whole whose parts make up the whole exactly sum to 100%.
-
-    Only when the text closes the list (其他, complementary pair), or the listed parts'
-    shares were printed together (分别占) and the parts add up exactly.
-    """
-    by_whole: dict[int, list[tuple[Statement, Statement]]] = {}
+    """Shares of one whole: when they add up to 100% the parts make up the whole; when
+    the parts make up the whole (closed list, or exact sum) the shares add up to 100%."""
+    by_whole: dict[int, list[tuple[Statement, Statement, str]]] = {}
     for part, whole, share, strength in r.shares:
-        if strength == "stated":
-            by_whole.setdefault(whole.index, []).append((part, share))
-    closed = {t.index: {p.index for p in ps} for t, ps, c in r.partitions if c}
+        by_whole.setdefault(whole.index, []).append((part, share, strength))
+    closed = {t.index: {p.index for p in ps} for t, ps, c, how in r.partitions
+              if c and how == "stated"}  # fmt: skip
     for wid, members in by_whole.items():
         whole = r.statements[wid]
         members.sort(key=lambda m: m[1].start)
         parts = [m[0] for m in members]
+        if len({m[1].unit for m in members}) != 1 or len(parts) < 2:
+            continue
+        strength = max((m[2] for m in members), key=lambda x: _STRENGTHS.index(x))
+        shares = tuple(fid(m[1]) for m in members)
+        cues = tuple(r.span("share", m[1]) for m in members)
         ids = {p.index for p in parts}
-        exact = all(p.found.reported.exact for p in parts) and whole.found.reported.exact
-        adds_up = exact and sum(_value(p) for p in parts) == _value(whole)
-        if (wid in closed and closed[wid] == ids) or (adds_up and len(parts) >= 2):
-            shares = tuple(fid(m[1]) for m in members)
-            units = {m[1].unit for m in members}
-            if len(units) != 1:
-                continue
-            r.add(Candidate(ShareSum("x", shares), "share_sum", "stated",
-                            tuple(r.span("share", m[1]) for m in members),
+        pairs = [(m[0], m[1]) for m in members]
+        if _printed_sum_is_whole(pairs) and closed.get(wid) != ids:
+            # shares printed together that add up to 100%: the parts are the whole
+            # partition, so they must add up to it (达标 73 + 超标 265 = 338)
+            r.add(Candidate(Total("x", fid(whole), tuple(fid(p) for p in parts)), "share_closed",
+                            strength, (r.span("whole", whole), *cues),
+                            "the parts' shares add up to 100%, so the parts make up "
+                            f"{whole.found.reported.printed}", members[0][1].start))  # fmt: skip
+            r.partitions.append((whole, parts, True, strength))
+        if closed.get(wid) == ids or _adds_up(whole, parts) or _printed_sum_is_whole(pairs):
+            r.add(Candidate(ShareSum("x", shares), "share_sum", strength, cues,
                             "shares of the parts that make up "
                             f"{whole.found.reported.printed}", members[0][1].start))  # fmt: skip
+
+
+_STRENGTHS = ("stated", "definition", "inferred")
+
+
+def _group_shares(r: Reader) -> None:
+    """A partition's parts and its total all printed as shares of one whole: the parts'
+    shares add up to the total's (44.2 + 12.5 + 0.8 + 4.4 against 61.8)."""
+    share_of: dict[tuple[int, int], Statement] = {}
+    strength_of: dict[int, str] = {}
+    for part, whole, share, strength in r.shares:
+        share_of[(part.index, whole.index)] = share
+        strength_of[share.index] = strength
+    done: set[tuple[int, ...]] = set()
+    for total, parts, closed, how in r.partitions:
+        known = _holds(total, parts, closed, how)
+        if known is None:
+            continue
+        for (pid, wid), total_share in list(share_of.items()):
+            if pid != total.index:
+                continue
+            shares = [share_of.get((p.index, wid)) for p in parts]
+            if any(s is None for s in shares):
+                continue
+            members = [s for s in shares if s is not None]
+            key = tuple(s.index for s in (*members, total_share))
+            if key in done or len({s.unit for s in (*members, total_share)}) != 1:
+                continue
+            done.add(key)
+            strength = max((known, *(strength_of[s.index] for s in (*members, total_share))),
+                           key=_STRENGTHS.index)  # fmt: skip
+            r.add(Candidate(ShareSum("x", tuple(fid(s) for s in members), fid(total_share)),
+                            "group_shares", strength,
+                            tuple(r.span("share", s) for s in (*members, total_share)),
+                            f"the parts of {total.found.reported.printed} and the total itself "
+                            "as shares of one whole", total_share.start))  # fmt: skip
+
+
+def _after_noun(r: Reader, st: Statement) -> str:
+    m = re.match(r"[\u4e00-\u9fff]{1,4}", r.text.clean[st.end : st.end + 4])
+    return m.group() if m else ""
+
+
+def _restatements(r: Reader) -> None:
+    """One quantity stated twice with the same words (沿黄9省 … 沿黄9省; 4个领域 … 四个领域).
+
+    Only figures of one value are paired, so the relation reads a restatement the text
+    makes; a figure restated with another value needs a fixture (its period or scope may
+    differ), see the collections of documents.
+    """
+    seen: dict[tuple[str, ...], Statement] = {}
+    for st in r.statements:
+        if not (st.is_level or st.role == "kinds") or st.in_parens or st.inherited:
+            continue
+        after = _after_noun(r, st)[:2]
+        before = re.sub(r"[^\u4e00-\u9fff]", "", st.words.split("|")[0])[-2:]
+        if st.role == "kinds" or st.unit in ("个", "类", "种", "项"):
+            if not after:
+                continue
+            key = ("kinds", st.unit, after, str(r.doc(st)))
+        else:
+            if len(before) < 2:
+                continue
+            key = ("level", st.unit, before, after, str(r.doc(st)))
+        first = seen.get(key)
+        seen[key] = st
+        if first is None or _value(first) != _value(st):
+            continue
+        r.add(Candidate(Same("x", (fid(first), fid(st))), "restated", "inferred",
+                        (r.span("first", first), r.span("again", st)),
+                        "the same words state the same figure twice", st.start))  # fmt: skip
+
+
+_NOUN_FRAME = re.compile(r"(?P<np>[\u4e00-\u9fff]{2,12}?)中[，,]?(?=[^，,。；;]*$)")
+
+
+def _noun_frames(r: Reader) -> None:
+    """``行政公益诉讼中提出诉前检察建议116489件``: a count within the cases just named."""
+    for st in r.statements:
+        if not st.is_level or st.in_parens or "其中" in st.words:
+            continue
+        m = _NOUN_FRAME.search(st.words.split("|")[0])
+        if m is None or m.group("np").startswith(("在", "从")):
+            continue
+        np = m.group("np")
+        for other in r.back(st, reach=2000):
+            if other.is_level and other.unit == st.unit and _value(other) >= _value(st) and (
+                r.names(other, np)
+            ):
+                r.add(Candidate(Subset("x", fid(st), fid(other)), "noun_frame", "inferred",
+                                (r.span("whole", other), r.span("part", st)),
+                                f"“{np}中” names {other.found.reported.printed}", st.start))  # fmt: skip
+                break
+
+
+def _pronoun_of_which(r: Reader) -> None:
+    """``234条问题线索…并对其中16起重点线索挂牌督办``: 其中 inside a clause, before a figure."""
+    clean = r.text.clean
+    for st in r.statements:
+        if not st.is_level or not clean[max(0, st.start - 3) : st.start].rstrip().endswith("其中"):
+            continue
+        at = clean.rfind("其中", max(0, st.start - 4), st.start)
+        if at <= 0 or clean[at - 1] in "，,。；;：:\n ":
+            continue  # a scope marker at a clause start: read as a list
+        noun = _after_noun(r, st)
+        for other in r.back(st, reach=300):
+            if other.sentence != st.sentence:
+                break
+            if other.is_level and _coverage(noun[-2:], _after_noun(r, other)) >= 1.0 and (
+                other.found.reported.is_count and st.found.reported.is_count
+            ):
+                r.add(Candidate(Subset("x", fid(st), fid(other), same_noun=True), "of_which",
+                                "inferred", (("其中", at, at + 2), r.span("whole", other),
+                                             r.span("part", st)),
+                                f"“其中” refers to {other.found.reported.printed}", st.start))  # fmt: skip
+                break
+
+
+def _printed_sum_is_whole(members: list[tuple[Statement, Statement]]) -> bool:
+    """Whether the printed shares add up to 100% within half a unit of their last digit."""
+    total = sum(m[1].found.reported.value for m in members)
+    per = Decimal(100) if members[0][1].unit == "%" else Decimal(1000)
+    slack = sum(Decimal(1).scaleb(m[1].found.reported.exponent) / 2 for m in members)
+    return abs(total - per) <= slack
 
 
 # --- rates (P9, P10) -------------------------------------------------------------
@@ -788,7 +1004,7 @@ def _rate_names(clean: str, st: Statement) -> list[str]:
 
 
 def _rate_names_from(clean: str, st: Statement) -> list[str]:
-    clause = clean[st.clause.start : st.start]
+    clause = clean[max(st.clause.start, st.start - 120) : st.start]
     lead = clause[: clause.find("分别")] if "分别" in clause else clause
     return re.findall(r"([\u4e00-\u9fff]{1,8}?率)", _strip_parens(lead))
 
@@ -796,7 +1012,10 @@ def _rate_names_from(clean: str, st: Statement) -> list[str]:
 def _one_rate(r: Reader, st: Statement, name: str) -> None:
     short = name.removeprefix("人口")
     definition = next((d for n, d in r.lex.rates.items() if short.endswith(n)), None)
-    if definition is None or definition.official:
+    if definition is None:
+        _generic_rate(r, st, name)
+        return
+    if definition.official:
         return
     slots: dict[str, Statement] = {}
     for pred in {*definition.numerator, *definition.denominator}:
@@ -816,6 +1035,34 @@ def _one_rate(r: Reader, st: Statement, name: str) -> None:
                     (("rate", st.start, st.end), *(r.span(p, s) for p, s in slots.items())),
                     f"{name} = {'+'.join(definition.numerator)} / "
                     f"({'+'.join(definition.denominator)}) (definitions table)", st.start))  # fmt: skip
+
+
+def _generic_rate(r: Reader, st: Statement, name: str) -> None:
+    """A rate the definitions table does not know (回复整改率, 答复率): a rate of the count
+    just given in its sentence; with a count of its numerator printed, a share (P9)."""
+    if st.found.reported.unit not in ("%", "‰"):
+        return
+    levels = [o for o in r.back(st, reach=300) if o.sentence == st.sentence and o.is_level
+              and o.found.reported.is_count and not o.in_parens]  # fmt: skip
+    if not levels:
+        return
+    stem = name[:-1][-2:]
+    numerator = next((o for o in levels if stem and stem in o.words[-8:]), None)
+    if numerator is not None:
+        base = next((o for o in levels if o is not numerator and o.start < numerator.start
+                     and o.unit == numerator.unit), None)  # fmt: skip
+        if base is not None and _value(base) >= _value(numerator):
+            r.add(Candidate(Share("x", fid(numerator), fid(base), fid(st)), "rate", "inferred",
+                            (r.span("rate", st), r.span("numerator", numerator),
+                             r.span("base", base)),
+                            f"{name} of {base.found.reported.printed}: "
+                            f"{numerator.found.reported.printed} named by it", st.start))  # fmt: skip
+            return
+    base = levels[0]
+    r.add(Candidate(Rate("x", fid(st), fid(base)), "rate", "stated",
+                    (r.span("rate", st), r.span("base", base)),
+                    f"{name} of {base.found.reported.printed}: some integer numerator",
+                    st.start))  # fmt: skip
 
 
 # --- changes -------------------------------------------------------------------------
@@ -841,19 +1088,59 @@ def _changes(r: Reader) -> None:
         k = j
 
 
+_YEARS_LISTED = re.compile(r"((?:19|20)\d{2})年")
+
+
 def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
+    """The figure each change of a group is a change of.
+
+    One change: its host. ``分别上升a、b``: the levels just before, in order — or those
+    of the years the change names (2017年、2018年…同比分别下降2%、5%), or the values of
+    the series whose predicates it names (受理审查逮捕、受理审查起诉…较2020年分别上升).
+    """
     first = group[0]
-    if len(group) == 1 and not first.respectively:
-        return [r.statements[first.host] if first.host is not None else None]
+    clean = r.text.clean
+    lead_from = max(first.clause.start, first.start - 120)
     levels = [st for st in r.back(first, reach=600)
               if st.is_level and st.sentence == first.sentence and not st.in_parens]  # fmt: skip
     levels.reverse()
+    if levels:
+        lead_from = max(lead_from, levels[-1].end)
+    lead = clean[lead_from : first.start]
+    years = [int(y) for y in _YEARS_LISTED.findall(lead)]
+    if len(group) == 1 and not first.respectively:
+        return [r.statements[first.host] if first.host is not None else None]
+    if len(years) == len(group) and len(set(years)) == len(years):
+        by_year = {st.year: st for st in levels if st.year is not None}
+        if all(y in by_year for y in years):
+            return [by_year[y] for y in years]
+    if not levels or len(levels) < len(group):
+        named = _series_named(r, first, lead)
+        if len(named) == len(group):
+            return named
+        return [None] * len(group)
     if first.year is not None:
         dated = [st for st in levels if st.year == first.year]
-        levels = dated or levels
-    if len(levels) < len(group):
-        return [None] * len(group)
+        if len(dated) >= len(group):
+            levels = dated
     return list(levels[-len(group) :])
+
+
+def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | None]:
+    """Series (one value a year) whose predicates the change's words name, in order."""
+    year = first.year
+    found: list[tuple[int, Statement | None]] = []
+    for st in r.back(first):
+        series = r.series.get(st.index)
+        if series is None or not st.predicate:
+            continue
+        for form, canonical in r.lex.forms:
+            if canonical == st.predicate and form in lead:
+                member = next((m for m in series if m.year == year), None)
+                found.append((lead.find(form), member))
+                break
+    found.sort(key=lambda x: x[0])
+    return [m for _, m in found]
 
 
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
@@ -899,22 +1186,20 @@ def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None
         return None
     if year is not None and base >= year:
         return None
-    for series in r.series.values():
-        if host in series:
-            for st in series:
-                if st.year == base:
-                    return st
+    series = r.series_of.get(host.index)
+    if series is not None:
+        for st in series:
+            if st.year == base:
+                return st
     if host.companion_of is not None:
-        owner = r.statements[host.companion_of]
-        for series in r.series.values():
-            if owner in series:
-                for st in series:
-                    if st.year == base:
-                        return _companion(r, st, host.unit)
+        owner_series = r.series_of.get(host.companion_of)
+        for st in owner_series or ():
+            if st.year == base:
+                return _companion(r, st, host.unit)
     # a later or earlier sentence: 2014年，最高法院受理案件11210件
     candidates = [
         st for st in _around(r, host)
-        if st.is_level and st.year == base and st.unit == host.unit
+        if st.is_level and st.year == base and st.unit == host.unit and st.months == host.months
         and st.predicate == host.predicate and _similar(r, st, host)
     ]  # fmt: skip
     return candidates[0] if len(candidates) == 1 else None
@@ -940,15 +1225,16 @@ def _similar(r: Reader, a: Statement, b: Statement) -> bool:
     sa = _subject_words(r, a)
     sb = _subject_words(r, b)
     if sa and sb:
-        return _overlap(sa, sb) >= 0.5 and _overlap(sb, sa) >= 0.5
+        short, long = sorted((sa, sb), key=len)
+        return _overlap(short, long) >= 0.6
     return True
 
 
 def _subject_words(r: Reader, st: Statement) -> str:
-    words = r.text.clean[st.sentence.start : st.start]
-    words = re.sub(r"(?:19|20)\d{2}年|[0-9.,，、:：;；\s]", "", _strip_parens(words))
+    """Who the figure is about: the words of its clause before the predicate."""
+    words = re.sub(r"(?:19|20)\d{2}年|[0-9.,，、:：;；\s]", "", st.words.split("|")[0])
     found = r.lex.predicate(words)
-    return words[: found[1]] if found else words
+    return words[: found[1]] if found else ""
 
 
 # --- outcomes of a stock (P12) ---------------------------------------------------
@@ -982,41 +1268,82 @@ def _taxonomies(r: Reader) -> None:
 
 def _member_of(tax: Taxonomy, words: str) -> str | None:
     """The member named last in ``words`` (the one nearest the figure)."""
-    best: tuple[int, int, str] | None = None
-    for member, nouns in tax.members.items():
-        for noun in nouns:
-            at = words.rfind(noun)
-            if at >= 0 and "附带" not in words[max(0, at - 2) : at]:
-                key = (at + len(noun), len(noun), member)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-    return best[2] if best else None
+    pattern, owner = _member_pattern(tax)
+    last = None
+    for m in pattern.finditer(words):
+        if "附带" not in words[max(0, m.start() - 2) : m.start()]:
+            last = m
+    return owner[last.group()] if last is not None else None
+
+
+_MEMBER_PATTERNS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _member_pattern(tax: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
+    found = _MEMBER_PATTERNS.get(tax.name)
+    if found is None:
+        owner = {noun: member for member, nouns in tax.members.items() for noun in nouns}
+        nouns = sorted(owner, key=len, reverse=True)
+        found = _MEMBER_PATTERNS[tax.name] = (
+            re.compile("|".join(re.escape(n) for n in nouns)), owner
+        )
+    return found
+
+
+@cache
+def _any_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)))
 
 
 def _head(r: Reader, st: Statement) -> str:
     """The sentence up to a figure, parentheses removed: the words that frame it."""
-    return _strip_parens(r.text.clean[st.sentence.start : st.start])[-60:]
+    found = r._heads.get(st.index)  # noqa: SLF001 - the reader's own cache
+    if found is None:
+        lo = max(st.sentence.start, st.start - 300)
+        found = r._heads[st.index] = _strip_parens(r.text.clean[lo : st.start])[-60:]  # noqa: SLF001
+    return found
 
 
 def _names_outside_predicate(r: Reader, words: str, nouns: tuple[str, ...]) -> bool:
     """Whether ``words`` name one of ``nouns`` other than inside a verb (提起公益诉讼)."""
-    for noun in nouns:
-        at = words.rfind(noun)
-        if at < 0:
-            continue
-        covered = False
-        for form, _ in r.lex.forms:
-            f_at = words.rfind(form, 0, at + len(noun))
-            if f_at >= 0 and f_at <= at and f_at + len(form) >= at + len(noun) and form != noun:
-                covered = True
-                break
-        if not covered:
-            return True
-    return False
+    hits = [m.span() for m in _any_pattern(nouns).finditer(words)]
+    if not hits:
+        return False
+    verbs = [m.span() for m in r.lex.forms_pattern.finditer(words)]
+    return any(
+        not any(a <= h0 and h1 <= b and (b - a) > (h1 - h0) for a, b in verbs) for h0, h1 in hits
+    )
+
+
+_SCOPE_WORDS = re.compile(r"(?:19|20)\d{2}年(?:末|底)?|中国|我国|大陆|全国|全省|全市|全区|"
+                          r"[省市县区]|各类|年末|年底|去年末|全年|的|\s|[（()）]")
+
+
+def _unmodified(r: Reader, words: str, nouns: tuple[str, ...]) -> bool:
+    """Whether a whole noun stands without a narrowing modifier (民事公益诉讼 is no whole)."""
+    m = None
+    for m in _any_pattern(nouns).finditer(words):
+        pass
+    if m is None:
+        return False
+    tail = re.split(r"[，,。；;：:|]", words[: m.start()])[-1]
+    found = r.lex.predicate(tail)
+    if found is not None:
+        tail = tail[found[1] :]
+        tail = r.lex.forms_pattern.sub("", tail, count=1)
+    return _SCOPE_WORDS.sub("", tail)[-2:] == ""
 
 
 def _is_whole(r: Reader, tax: Taxonomy, st: Statement, listed: set[int]) -> bool:
-    if not st.is_level or st.in_parens or _member_of(tax, st.words) is not None:
+    if not st.is_level or st.in_parens:
+        return False
+    whole_words = _any_pattern(tax.whole)
+    own = whole_words.search(st.words)
+    if own and not _unmodified(r, st.words, tax.whole):
+        return False
+    if not own and not (st.index in listed and whole_words.search(_head(r, st))):
+        return False
+    if _member_of(tax, st.words) is not None:
         return False
     if _names_outside_predicate(r, st.words, tax.whole):
         return True
@@ -1035,11 +1362,16 @@ def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
                 if other.is_level and other.predicate and not other.in_parens:
                     listed.add(other.index)
     wholes = [st for st in r.statements if _is_whole(r, tax, st, listed)]
+    following: dict[tuple[str | None, str], int] = {}
+    limits: list[int] = [0] * len(wholes)
+    for n in range(len(wholes) - 1, -1, -1):
+        key = (wholes[n].predicate, wholes[n].unit)
+        limits[n] = min(following.get(key, len(r.text.clean)), wholes[n].end + REACH)
+        following[key] = wholes[n].start
     for n, whole in enumerate(wholes):
-        nxt = next((w for w in wholes[n + 1 :] if w.predicate == whole.predicate
-                    and w.unit == whole.unit), None)  # fmt: skip
-        limit = nxt.start if nxt is not None else whole.end + REACH
+        limit = limits[n]
         members: dict[str, Statement] = {}
+        where: dict[str, Span] = {}
         for st in r.forward(whole, limit):
             if not st.is_level or st.in_parens or st.unit != whole.unit:
                 continue
@@ -1048,16 +1380,19 @@ def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
             ):
                 continue
             member = _member_of(tax, st.words) or _member_of(tax, _head(r, st))
-            if member is None or member in members:
+            if member is None:
                 continue
-            if st.predicate and whole.predicate and st.predicate != whole.predicate:
-                # counted with another verb (办理 vs 立案): kept, but weak
-                if any(m.predicate == whole.predicate for m in members.values()) or (
-                    member not in members
+            if member in members:
+                # in the sentence that names the member, the figure counted with the
+                # whole's own verb wins over one counted with a generic verb (办理)
+                held = members[member]
+                if where[member] == st.sentence and held.predicate != whole.predicate and (
+                    st.predicate == whole.predicate
                 ):
                     members[member] = st
                 continue
             members[member] = st
+            where[member] = st.sentence
         _propose_taxonomy(r, tax, whole, members)
 
 
@@ -1085,61 +1420,116 @@ def _propose_taxonomy(
         r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy",
                         "definition" if not weak else "inferred", cues, reason,
                         parts[0].start, untestable_reason=why_not))  # fmt: skip
-        r.partitions.append((whole, parts, True))
+        r.partitions.append((whole, parts, True, "definition" if not weak else "inferred"))
     else:
         r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy", "inferred",
                         cues, f"{tax.name}: {'、'.join(members)} are members of the whole",
                         parts[0].start, fallback=Total("x", fid(whole), ids, complete=False)))  # fmt: skip
-        r.partitions.append((whole, parts, False))
+        r.partitions.append((whole, parts, False, "inferred"))
 
 
 def _identities(r: Reader) -> None:
-    clean = r.text.clean
+    """Identities of the definitions table, each filled with figures near one another.
+
+    Every slot lists the figures whose words name it; around each figure of the rarest
+    slot, the nearest figure of every other slot in the same document (within
+    :data:`REACH`) fills the rest, so a headline restating a figure is not mixed with
+    the body. A change slot takes the absolute change printed with its figure, signed
+    by its direction.
+    """
     for ident in r.lex.identities:
-        for doc_no in range(len(r.text.documents)):
-            chosen: dict[str, Statement] = {}
-            for slot, (nouns, change) in ident.slots.items():
-                st = _slot(r, doc_no, nouns, change=change, ratio="率" in nouns[0] or "比" in nouns[0])
-                if st is None:
-                    break
-                chosen[slot] = st
-            else:
-                expr = ident.expr
-                for slot, st in sorted(chosen.items(), key=lambda kv: -len(kv[0])):
-                    expr = re.sub(rf"\b{slot}\b", fid(st), expr)
-                anchor = max(s.start for s in chosen.values())
-                r.add(Candidate(Formula("x", expr), "identity", "definition",
-                                tuple(r.span(k, v) for k, v in chosen.items()),
-                                f"{ident.name} (definitions table)", anchor))  # fmt: skip
-    del clean
-
-
-def _slot(r: Reader, doc_no: int, nouns: tuple[str, ...], *, change: bool,
-          ratio: bool) -> Statement | None:  # fmt: skip
-    clean = r.text.clean
-    for st in r.statements:
-        if r.doc_index[st.index] != doc_no:
+        options: dict[str, list[Statement]] = {}
+        for slot, (nouns, change) in ident.slots.items():
+            ratio = "率" in nouns[0] or nouns[0].endswith("比") or "单产" in nouns[0]
+            options[slot] = _slot_options(r, nouns, change=change, ratio=ratio)
+        if not all(options.values()):
             continue
-        words = _strip_parens(clean[st.clause.start : st.start])[-24:]
+        seen: set[frozenset[int]] = set()
+        for chosen in _assignments(r, options):
+            key = frozenset(st.index for st in chosen.values())
+            if key in seen:
+                continue
+            seen.add(key)
+            expr = ident.expr
+            for slot, st in sorted(chosen.items(), key=lambda kv: -len(kv[0])):
+                term = fid(st) if st.direction != "down" else f"(-{fid(st)})"
+                expr = re.sub(rf"\b{slot}\b", term, expr)
+            anchor = max(st.start for st in chosen.values())
+            r.add(Candidate(Formula("x", expr), "identity", "definition",
+                            tuple(r.span(k, v) for k, v in chosen.items()),
+                            f"{ident.name} (definitions table)", anchor))  # fmt: skip
+
+
+def _assignments(
+    r: Reader, options: dict[str, list[Statement]]
+) -> Iterator[dict[str, Statement]]:
+    pivot = min(options, key=lambda k: len(options[k]))
+    starts = {slot: [st.start for st in cands] for slot, cands in options.items()}
+    for anchor in options[pivot]:
+        chosen = {pivot: anchor}
+        for slot, cands in options.items():
+            if slot == pivot:
+                continue
+            k = bisect_left(starts[slot], anchor.start)
+            near = [cands[j] for j in (k - 1, k) if 0 <= j < len(cands)]
+            near = [c for c in near if r.same_doc(c, anchor)
+                    and abs(c.start - anchor.start) <= REACH]  # fmt: skip
+            if not near:
+                break
+            chosen[slot] = min(near, key=lambda c: abs(c.start - anchor.start))
+        else:
+            yield chosen
+
+
+def _noun_index(r: Reader) -> dict[str, list[Statement]]:
+    """Statements by the identity nouns their words end with (built once per text)."""
+    if r._nouns is None:  # noqa: SLF001 - the reader's own cache
+        nouns = tuple({n for ident in r.lex.identities for ns, _ in ident.slots.values()
+                       for n in ns})  # fmt: skip
+        pattern = _any_pattern(nouns)
+        index: dict[str, list[Statement]] = {}
+        for st in r.statements:
+            for m in pattern.finditer(st.words[-24:]):
+                index.setdefault(m.group(), []).append(st)
+        r._nouns = index  # noqa: SLF001
+    return r._nouns  # noqa: SLF001
+
+
+def _slot_options(
+    r: Reader, nouns: tuple[str, ...], *, change: bool, ratio: bool
+) -> list[Statement]:
+    out: list[Statement] = []
+    index = _noun_index(r)
+    seen: set[int] = set()
+    pool = sorted((st for n in nouns for st in index.get(n, ())), key=lambda st: st.index)
+    for st in pool:
+        if st.index in seen:
+            continue
+        seen.add(st.index)
+        words = st.words[-24:]
         if ratio:
-            if st.role in ("rate", "ratio", "ratio_other") and any(
-                words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns
-            ):
-                return st
+            if st.role in ("rate", "ratio", "ratio_other") or "/" in st.unit:
+                if any(words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns):
+                    out.append(st)
             continue
-        if not st.is_level or st.found.reported.is_ratio:
+        if not st.is_level or st.found.reported.is_ratio or st.in_parens:
             continue
-        if not any(n in words for n in nouns):
+        at = max(words.rfind(n) for n in nouns)
+        if at < 0:
             continue
-        if any(words.rfind(n) < words.rfind(m) for n in nouns for m in ("男性", "女性", "城镇", "乡村", "劳动年龄", "及以上") if m in words and n in words):
+        # 男性人口 is not 人口; 城镇人口 neither: the noun must not be narrowed before it
+        if any(m in words[max(0, at - 6) : at] for m in _NARROWERS):
             continue
         if change:
             incs = [r.statements[c] for c in st.children if r.statements[c].role == "increment"]
-            if not incs:
-                continue
-            return incs[0]
-        return st
-    return None
+            if incs:
+                out.append(incs[0])
+            continue
+        out.append(st)
+    return out
+
+
+_NARROWERS = ("男性", "女性", "城镇", "乡村", "劳动年龄", "及以上", "流动", "分离", "出生", "死亡")
 
 
 # --- changes of the parts of a partition; implied bases (P16) ---------------------
@@ -1148,8 +1538,9 @@ def _slot(r: Reader, doc_no: int, nouns: tuple[str, ...], *, change: bool,
 def _partition_changes(r: Reader) -> None:
     """A partition whose whole and parts each print an increment: the increments add up."""
     seen: set[tuple[int, ...]] = set()
-    for total, parts, closed in r.partitions:
-        if not closed and not _adds_up(total, parts):
+    for total, parts, closed, how in r.partitions:
+        known = _holds(total, parts, closed, how)
+        if known is None:
             continue
         incs = [_increment(r, s) for s in (total, *parts)]
         if any(i is None for i in incs):
@@ -1165,10 +1556,17 @@ def _partition_changes(r: Reader) -> None:
         whole_inc = incs[0]
         assert whole_inc is not None
         right = fid(whole_inc) if whole_inc.direction == "up" else f"-{fid(whole_inc)}"
-        r.add(Candidate(Formula("x", f"{left} = {right}"), "partition_change", "stated",
+        r.add(Candidate(Formula("x", f"{left} = {right}"), "partition_change", known,
                         tuple(r.span("increment", i) for i in incs if i is not None),
                         "the changes of the parts of a partition add up to the whole's",
                         whole_inc.start))  # fmt: skip
+
+
+def _holds(total: Statement, parts: list[Statement], closed: bool, how: str) -> str | None:
+    """How strongly a partition is known, for readings that build on it (None: not)."""
+    if _adds_up(total, parts):
+        return "stated"
+    return how if closed else None
 
 
 def _adds_up(total: Statement, parts: list[Statement]) -> bool:
@@ -1194,8 +1592,9 @@ def _relative(r: Reader, st: Statement) -> Statement | None:
 
 def _implied_bases(r: Reader) -> None:
     """同比 on the parts and the whole (P16): the implied earlier values add up too."""
-    for total, parts, closed in r.partitions:
-        if not closed and not _adds_up(total, parts):
+    for total, parts, closed, how in r.partitions:
+        known = _holds(total, parts, closed, how)
+        if known is None:
             continue
         changes = [_relative(r, s) for s in (total, *parts)]
         if any(c is None for c in changes):
@@ -1209,7 +1608,7 @@ def _implied_bases(r: Reader) -> None:
         first = changes[0]
         assert first is not None
         expr = f"{left} = {base(total, first)}"
-        r.add(Candidate(Formula("x", expr), "implied_bases", "stated",
+        r.add(Candidate(Formula("x", expr), "implied_bases", known,
                         tuple(r.span("change", c) for c in changes if c is not None),
                         "同比 of the parts and of the whole: the earlier values add up too",
                         first.start))  # fmt: skip
@@ -1219,17 +1618,21 @@ def _implied_bases(r: Reader) -> None:
 
 
 def _selections(r: Reader) -> None:
+    """从 N 件…中筛选出 M 件 (和 K 件): each chosen set within the one it is chosen from."""
     clean = r.text.clean
     for st in r.statements:
         if not st.is_level or not clean[max(0, st.start - 3) : st.start].rstrip().endswith("从"):
             continue
         end = r.text.sentence_of(st.end).end
-        m = re.search(r"中\s*(?:筛选|遴选|挑选|选取|评选)(?:推荐)?出?", clean[st.end : end])
+        m = re.search(r"中\s*(?:筛选|遴选|挑选|选取|评选|选出)(?:推荐)?出?", clean[st.end : min(end, st.end + 60)])
         if not m:
             continue
+        source = st
         for other in r.forward(st, end):
             if other.start > st.end + m.end() and other.is_level and other.unit == st.unit:
-                r.add(Candidate(Subset("x", fid(other), fid(st)), "selection", "stated",
-                                (r.span("whole", st), ("筛选", st.end + m.start(), st.end + m.end()),
+                r.add(Candidate(Subset("x", fid(other), fid(source)), "selection", "stated",
+                                (r.span("whole", source),
+                                 ("筛选", st.end + m.start(), st.end + m.end()),
                                  r.span("part", other)),
-                                "selected from it", other.start))  # fmt: skip
+                                f"selected from {source.found.reported.printed}", other.start))  # fmt: skip
+                source = other  # 100件…和10件: the second from the first (2905 → 100 → 10)

@@ -30,15 +30,18 @@ WINDOW = 60
 
 _PARENS = re.compile(r"[（(][^（()）]{0,200}[）)]")
 _SHARE = re.compile(
-    r"(?:占(?P<np>[^占，。；]{0,30}?)(?:的)?(?:比重|比例)?|(?P<bare>占比|比重|比例|占))"
-    r"(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
+    r"(?:(?P<bare>占比|所占比重|所占比例|比重|比例)|占(?!比)(?P<np>[^占，。；0-9]{0,30}?)(?:的)?"
+    r"(?:比重|比例)?)(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
 )
 _CHANGE = re.compile(
     r"(?P<dir>上升|增长|增加|提高|下降|减少|降低|下滑|回落|增幅为?|降幅为?)(?:了|为|达)?$"
 )
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
-_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])")
+_YEAR = re.compile(r"(?<![比较与从])(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])")
+_RELATIVE_YEARS = ("今年", "去年", "本年", "上年", "当年", "同年")
+_MONTHS = re.compile(r"(?P<a>\d{1,2})月(?:份)?(?:至|到|—|-|–)(?:(?:19|20)\d{2}年)?(?P<b>\d{1,2})月")
+_YEAR_WORDS = re.compile(r"(?:19|20)\d{2}年(?:末|底|度)?|\d{1,2}月(?:份)?|\d{1,2}日")
 _CONNECTORS = re.compile(
     r"^(?:[，,、；;：:\s]|其中|此外|另外|同时|以及|及|和|与|并|还|共|合计|累计|全年|"
     r"全国|全省|全市|全区|依法|各类|分别|经审查|其中：)+"
@@ -67,6 +70,7 @@ class Statement:
     total_cue: bool = False
     respectively: bool = False
     year: int | None = None
+    months: tuple[int, int] | None = None
     in_parens: bool = False
     share_np: str | None = None
     name: str | None = None
@@ -150,6 +154,11 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     tail = lead.rstrip(" 　")
     years = list(_YEAR.finditer(st.context))
     st.year = int(years[-1]["year"]) if years else None
+    own = st.context[-30:]
+    if any(w in own for w in _RELATIVE_YEARS) and not _YEAR.search(own):
+        st.year = None  # 今年1月至9月: a year the text does not print
+    m = _MONTHS.search(own)
+    st.months = (int(m["a"]), int(m["b"])) if m else None
     st.respectively = "分别" in lead
     # a figure right after another in the same clause, joined only by 、 和 及 or nothing,
     # continues the previous one's statement (46件96人; 42.6%和43%; 分别为a、b、c)
@@ -157,7 +166,7 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     joined = previous is not None and previous.clause == st.clause and (
         rest == "" or (
             # a mirror's injected junk inside a 分别为 list (分别为54954人、未成73998人)
-            previous.respectively and len(rest) <= 3 and not any(ch.isdigit() for ch in rest)
+            previous.respectively and len(rest) <= 4 and not any(ch.isdigit() for ch in rest)
             and lead.lstrip(" ")[:1] in "、，," and previous.unit == reported.unit
         )
     )  # fmt: skip
@@ -215,6 +224,9 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
         st.role = "increment"
         st.direction = _direction(m["dir"])
         return
+    if unit in ("类", "种") and reported.numeral[:1] in "一二两三四五六七八九十":
+        st.role = "kinds"  # 五类犯罪: how many kinds a list names, not a count of cases
+        return
     st.total_cue = any(cue in lead for cue in lex.total_cues)
     found = lex.predicate(lead)
     if found is not None:
@@ -225,11 +237,16 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             if canonical == st.predicate and noun.startswith(form):
                 noun = noun[len(form) :]
                 break
-        st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", noun)).strip()
+        st.noun = _noun(noun)
         if not st.noun:
-            st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", lead[:at])).strip()[-12:]
+            st.noun = _noun(lead[:at])[-12:]
     else:
-        st.noun = _STRIP_END.sub("", _CONNECTORS.sub("", lead)).strip()[-16:]
+        st.noun = _noun(lead)[-16:]
+
+
+def _noun(words: str) -> str:
+    """The noun of a statement: its words without connectors, dates and particles."""
+    return _STRIP_END.sub("", _CONNECTORS.sub("", _YEAR_WORDS.sub("", words))).strip(" ，,、")
 
 
 def _direction(word: str) -> str:

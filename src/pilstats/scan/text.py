@@ -31,6 +31,7 @@ _DOC_BREAK = re.compile(r"\f|^[ \t]*(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
 _SENTENCE_END = frozenset("。！？!?")
 _CLAUSE_END = frozenset("，,；;：:")
 _HEADING_MAX = 40
+_MARKS = re.compile(r"[。！？!?，,；;：:（()）\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +73,14 @@ class Text:
                 if pattern is _GLOSS and (m.start() == 0 or norm[m.start() - 1].isascii()):
                     continue  # (ab) after Latin text is not a gloss
                 keep[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
-        chars = []
-        mapping = array("l")
-        for i, ch in enumerate(norm):
-            if keep[i]:
-                chars.append(ch)
-                mapping.append(i)
-        mapping.append(len(norm))
-        text.clean = "".join(chars)
-        text._map = mapping
+        if all(keep):
+            text.clean = norm
+            text._map = array("l", range(len(norm) + 1))
+        else:
+            kept = [i for i in range(len(norm)) if keep[i]]
+            text.clean = "".join(norm[i] for i in kept)
+            text._map = array("l", kept)
+            text._map.append(len(norm))
         text._split()
         return text
 
@@ -108,12 +108,14 @@ class Text:
         semicolons: list[int] = []
         line_start = 0
         depth = 0  # punctuation inside （…） does not end a clause
-        for i, ch in enumerate(clean):
+        for m in _MARKS.finditer(clean):
+            ch = m.group()
+            i = m.start()
             if ch in "（(":
                 depth = min(depth + 1, 3)
             elif ch in "）)":
                 depth = max(depth - 1, 0)
-            if ch in _SENTENCE_END:
+            elif ch in _SENTENCE_END:
                 sentences.append(i + 1)
                 clauses.append(i + 1)
                 depth = 0
@@ -122,7 +124,7 @@ class Text:
                     clauses.append(i + 1)
                     if ch in "；;":
                         semicolons.append(i + 1)
-            elif ch == "\n":
+            else:  # a line break
                 depth = 0
                 line = clean[line_start:i].strip()
                 if line and (
@@ -138,13 +140,6 @@ class Text:
         self.sentences = sorted(set(sentences))
         self.clauses = sorted(set(clauses))
         self.semicolons = semicolons
-
-    def document_of(self, pos: int) -> Span:
-        """The document holding clean offset ``pos``."""
-        for d in self.documents:
-            if d.start <= pos < d.end or pos == d.end == len(self.clean):
-                return d
-        return self.documents[-1] if self.documents else Span(0, 0)
 
     def sentence_of(self, pos: int) -> Span:
         """The sentence holding ``pos``."""
