@@ -214,6 +214,7 @@ def scan(text: str) -> ScanResult:
         if finding.status is Status.FAIL and cand.fallback is not None:
             assert fallback_finding is not None
             check, finding = cand.fallback, fallback_finding
+            cand = replace(cand, strength=cand.fallback_strength or cand.strength)
         cid = _stable_id(prepared, statements, cand, check, used)
         check = replace(check, id=cid)
         finding = _relabel(finding, cid)
@@ -271,9 +272,11 @@ def _apply_strength(finding: Finding, cand: Candidate) -> Finding:
     reason = cand.untestable_reason
     if reason == "ambiguous whole":
         return _untestable(finding, cand.reason)
-    if reason == "earlier value not printed" and finding.status is Status.PASS:
-        return _untestable(finding, "the earlier value is not printed, so nothing printed was "
-                                    "checked (an integer earlier count exists)")  # fmt: skip
+    if reason == "earlier value not printed":
+        if finding.status is Status.PASS:
+            return _untestable(finding, "the earlier value is not printed, so nothing printed "
+                                        "was checked (an integer earlier count exists)")  # fmt: skip
+        return finding  # no integer earlier count at all: the printed figures contradict
     if finding.status is not Status.FAIL:
         return finding
     if cand.strength == "definition":

@@ -55,6 +55,9 @@ class Lexicon:
     breakdown_intro: tuple[str, ...]
     breakdown_intro_end: tuple[str, ...]
     other_members: tuple[str, ...]
+    list_breakers: tuple[str, ...]
+    stage_cues: tuple[str, ...]
+    main_parts: tuple[str, ...]
     forms: tuple[tuple[str, str], ...]  # (surface form, canonical), longest first
     classes: dict[str, str]  # canonical predicate → class
     outcomes: dict[str, tuple[str, ...]]
@@ -133,6 +136,9 @@ def lexicon() -> Lexicon:
         breakdown_intro=tuple(raw["breakdown_intro"]),
         breakdown_intro_end=tuple(raw["breakdown_intro_end"]),
         other_members=tuple(raw["other_members"]),
+        list_breakers=tuple(raw["list_breakers"]),
+        stage_cues=tuple(raw["stage_cues"]),
+        main_parts=tuple(raw["main_parts"]),
         forms=tuple(forms),
         classes=classes,
         outcomes={k: tuple(v) for k, v in raw["outcomes"].items()},

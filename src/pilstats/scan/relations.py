@@ -83,6 +83,7 @@ class Candidate:
     anchor: int
     fallback: Check | None = None
     untestable_reason: str | None = None
+    fallback_strength: str | None = None
 
 
 def fid(st: Statement) -> str:
@@ -242,6 +243,10 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _outcomes(r)
     _taxonomies(r)
     _identities(r)
+    _breakdowns(r)
+    _main_parts(r)
+    _stages(r)
+    _gaps(r)
     _share_sums(r)
     _group_shares(r)
     _restatements(r)
@@ -272,7 +277,7 @@ def _series(r: Reader) -> None:
                 run.append(stmts[j])
             j += 1
         m = None
-        for m in _SERIES_SPAN.finditer(r.before(st, 120)):
+        for m in _SERIES_SPAN.finditer(r.before(st, 400)):
             pass
         if m is not None and len(run) >= 2:
             first, last = int(m["a"]), int(m["b"])
@@ -366,6 +371,8 @@ def _read_list(
             continue
         if st.total_cue and levels:
             break  # a new total: the list has ended
+        if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
+            break  # P1: …640件；向有关部门发出建议函1800件 is a new statement
         if st.predicate and list_predicate and st.predicate != list_predicate and (
             st.pred_class != "decisions" or _semicolon_before(r, st, levels)
         ):
@@ -394,6 +401,9 @@ def _read_list(
     for st in levels:
         predicate = st.predicate or list_predicate
         matches = [t for t in totals if _fits(r, t, st, predicate)]
+        if not matches and rule == "of_which":
+            # 受理复议申请4200件，其中维持原决定3100件: 其中 says the decisions are among them
+            matches = [t for t in totals if t.index != st.index and _same_unit(t, st)]
         if len(matches) > 1:
             preferred = [t for t in matches if predicate and t.predicate == predicate]
             preferred = preferred or [t for t in matches if t.total_cue]
@@ -417,8 +427,10 @@ def _read_list(
             return
     for tid, parts in by_total.items():
         total = r.statements[tid]
-        if any(p.pred_class == "decisions" for p in parts) and total.pred_class == "receipts":
-            continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理)
+        if any(p.pred_class == "decisions" for p in parts) and total.pred_class == "receipts" and (
+            rule != "of_which"
+        ):
+            continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理), unless 其中 says so
         _propose_total(r, total, parts, cue, rule, strength)
     for st in ambiguous:
         cands = [t for t in totals if _fits(r, t, st, st.predicate or list_predicate)]
@@ -443,6 +455,20 @@ def _other_population(r: Reader, st: Statement, totals: list[Statement]) -> bool
     if not roles:
         return False
     return all(not any(w in t.words for w in roles) for t in totals)
+
+
+def _breaks(r: Reader, st: Statement, first: Statement) -> bool:
+    """Whether ``st``'s clause opens a new statement, not another item like ``first``.
+
+    (…撤销原决定640件；向有关部门发出建议函1800件 ends a list; 其中，向嫌疑人的监护人…；
+    向被害人的监护人… continues one: its items open alike.)
+    """
+    def opening(s: Statement) -> str:
+        words = re.sub(r"^[\s，,；;]+|^其中[，,：:]?", "", s.words.split("|")[0])
+        return next((b for b in r.lex.list_breakers if words.startswith(b)), "")
+
+    word = opening(st)
+    return bool(word) and word != opening(first)
 
 
 def _semicolon_before(r: Reader, st: Statement, levels: list[Statement]) -> bool:
@@ -502,7 +528,7 @@ def _propose_total(
         r.add(Candidate(complete, rule, "inferred", cues,
                         f"“{cue[0]}” after {total.found.reported.printed}; the text does not "
                         "close the list, so the parts may not exceed the total", parts[0].start,
-                        fallback=partial))  # fmt: skip
+                        fallback=partial, fallback_strength=strength))  # fmt: skip
         r.partitions.append((total, parts, False, "inferred"))
 
 
@@ -853,6 +879,120 @@ def _share_sums(r: Reader) -> None:
 _STRENGTHS = ("stated", "definition", "inferred")
 
 
+def _suffix(noun: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", noun)[-2:]
+
+
+def _breakdowns(r: Reader) -> None:
+    """A total, then its parts in the sentences after it, with no 其中 (P8, P8a).
+
+    ``共办理消防监督案件8.4万件。办理高层建筑类案件3.9万件；人员密集场所类案件2.0万件。
+    此外，还办理其他类案件2.5万件。`` — parts named like the total (…案件), counted with its
+    verb or none, in the same paragraph or the next; ``从资助来源看，…`` introduces them.
+    """
+    clean = r.text.clean
+    for total in r.statements:
+        if not (total.is_level and total.total_cue) or total.in_parens:
+            continue
+        tail = _suffix(total.noun)
+        if len(tail) < 2:
+            continue
+        end = _paragraph_end(clean, total.end)
+        end = _paragraph_end(clean, end + 1) if clean[total.end : end].count("。") <= 1 else end
+        parts: list[Statement] = []
+        for st in r.forward(total, end):
+            if st.sentence == total.sentence:
+                continue
+            if st.total_cue and not _is_other(r.lex, st):
+                break
+            if not st.is_level or st.in_parens or st.unit != total.unit:
+                continue
+            if _suffix(st.noun) != tail or "其中" in r.before(st, 60):
+                continue
+            if "类" not in st.noun and "各类" not in total.words and not _is_other(r.lex, st):
+                continue  # parts of a breakdown are named as kinds (…类案件), or the total is 各类
+            if st.predicate and total.predicate and st.predicate != total.predicate and (
+                "actions" not in (st.pred_class, total.pred_class)
+            ):
+                continue
+            parts.append(st)
+        if len(parts) < 2:
+            continue
+        intro = re.search(r"(?:从|按)[^，。]{1,8}(?:看|来看|分)", clean[total.end : parts[0].start])
+        cue = ("从…看", total.end, total.end) if intro else ("…", total.end, total.end)
+        _propose_total(r, total, parts, cue, "breakdown", "inferred" if not intro else "stated")
+
+
+def _main_parts(r: Reader) -> None:
+    """``查处的违规行为主要是超载和超速，分别为2100辆和1800辆`` (P14): parts of the total."""
+    for st in r.statements:
+        if not st.is_level or st.inherited or "分别" not in st.lead:
+            continue
+        head = r.before(st, 60)
+        if not any(w in head for w in r.lex.main_parts):
+            continue
+        listed = [st] + [o for o in r.forward(st, st.sentence.end)
+                         if o.inherited and o.unit == st.unit and o.is_level]  # fmt: skip
+        if len(listed) < 2:
+            continue
+        for total in r.back(st, reach=600):
+            if total.is_level and total.unit == st.unit and total.total_cue and (
+                _value(total) >= max(_value(p) for p in listed)
+            ):
+                _propose_total(r, total, listed, ("主要是", st.start, st.start), "main_parts",
+                               "stated")  # fmt: skip
+                break
+
+
+def _stages(r: Reader) -> None:
+    """``共发出整改通知640份，截至年底已整改到位590份`` (P12): what was done of the stock."""
+    for st in r.statements:
+        if not st.is_level or st.inherited:
+            continue
+        words = re.sub(r"^[\s，,；;]+", "", st.words.split("|")[0])
+        if not any(words.startswith(c) or f"，{c}" in words for c in r.lex.stage_cues):
+            continue
+        for stock in r.back(st, reach=300):
+            if stock.sentence != st.sentence:
+                break
+            if stock.is_level and stock.unit == st.unit and (stock.total_cue or stock.predicate):
+                r.add(Candidate(Subset("x", fid(st), fid(stock)), "stage", "stated",
+                                (r.span("stock", stock), r.span("done", st)),
+                                f"已…: done of {stock.found.reported.printed}", st.start))  # fmt: skip
+                break
+
+
+_GAP_DIRECTION = re.compile(r"(?P<up>高于|高出|多于|超过|提高|上升)|(?P<down>低于|少于|下降|降低)")
+
+
+def _gaps(r: Reader) -> None:
+    """``乡村学校达标率为71.4%，高于全市9.6个百分点`` (P11): the gap between two rates."""
+    clean = r.text.clean
+    for gap in r.statements:
+        if gap.role != "gap":
+            continue
+        lead = clean[max(gap.clause.start, gap.start - 20) : gap.start]
+        m = _GAP_DIRECTION.search(lead)
+        if m is None or "比上年" in lead or "同比" in lead or re.search(r"\d{4}年", lead):
+            continue
+        rates = [o for o in r.back(gap, reach=400) if o.found.reported.unit in ("%", "‰")
+                 and o.role in ("rate", "share", "ratio_other")]  # fmt: skip
+        if len(rates) < 2 or rates[0].sentence != gap.sentence:
+            continue
+        near, other_words = rates[0], lead[m.end() :].strip()
+        name = (near.name or "")[-3:]
+        far = next((o for o in rates[1:] if (not name or (o.name or "").endswith(name)) and (
+            not other_words or other_words[:2] in o.context[-40:])), None)  # fmt: skip
+        if far is None:
+            continue
+        expr = (f"{fid(near)} - {fid(far)} = {fid(gap)}" if m["up"]
+                else f"{fid(far)} - {fid(near)} = {fid(gap)}")  # fmt: skip
+        r.add(Candidate(Formula("x", expr), "gap", "stated",
+                        (r.span("rate", near), r.span("other rate", far), r.span("gap", gap)),
+                        f"“{m.group()}” {far.found.reported.printed}: the gap between two rates",
+                        gap.start))  # fmt: skip
+
+
 def _group_shares(r: Reader) -> None:
     """A partition's parts and its total all printed as shares of one whole: the parts'
     shares add up to the total's (44.2 + 12.5 + 0.8 + 4.4 against 61.8)."""
@@ -1109,7 +1249,8 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
     lead = clean[lead_from : first.start]
     years = [int(y) for y in _YEARS_LISTED.findall(lead)]
     if len(group) == 1 and not first.respectively:
-        return [r.statements[first.host] if first.host is not None else None]
+        host = r.statements[first.host] if first.host is not None else None
+        return [_by_measure(r, host, lead) if host is not None else None]
     if len(years) == len(group) and len(set(years)) == len(years):
         by_year = {st.year: st for st in levels if st.year is not None}
         if all(y in by_year for y in years):
@@ -1124,6 +1265,22 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
         if len(dated) >= len(group):
             levels = dated
     return list(levels[-len(group) :])
+
+
+_MEASURE_WORDS = {"人数": "人", "人次": "人次", "件数": "件", "案件数": "件", "案件数量": "件"}
+
+
+def _by_measure(r: Reader, host: Statement, lead: str) -> Statement:
+    """``60件214人…人数同比上升89.4%``: the figure of the unit the change names."""
+    unit = next((u for w, u in _MEASURE_WORDS.items() if w in lead[-12:]), None)
+    if unit is None or host.unit == unit:
+        return host
+    owner = host.companion_of if host.companion_of is not None else host.index
+    for k in range(owner, min(len(r.statements), owner + 4)):
+        st = r.statements[k]
+        if st.unit == unit and (k == owner or st.companion_of == owner):
+            return st
+    return host
 
 
 def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | None]:
