@@ -24,8 +24,10 @@ def main(argv: list[str]) -> int:
     if names:
         paths = [p for p in paths if any(n in p.stem for n in names)]
     evaluations = [evaluate_fixture(p) for p in paths]
-    print(f"{'text':<36} {'hold':>4} {'ok':>4} {'weak':>4} {'fail':>4} {'err':>3} "
-          f"{'trap':>4} {'FF':>3} {'extra':>5}")
+    print(
+        f"{'text':<36} {'hold':>4} {'ok':>4} {'weak':>4} {'fail':>4} {'err':>3} "
+        f"{'trap':>4} {'FF':>3} {'extra':>5}"
+    )
     for e in evaluations:
         hold = [o for o in e.relations if o.verdict in ("pass", "rounding")]
         fails = [o for o in e.relations if o.verdict == "fail"]
@@ -51,8 +53,10 @@ def main(argv: list[str]) -> int:
         rules.update(e.by_rule)
     print("\nfindings by reading (rule: pass/fail/untestable):")
     for rule in sorted({r for r, _ in rules}):
-        print(f"  {rule:<18} {rules[(rule, 'pass')]:>4} / {rules[(rule, 'fail')]:>3} / "
-              f"{rules[(rule, 'untestable')]:>3}")
+        print(
+            f"  {rule:<18} {rules[(rule, 'pass')]:>4} / {rules[(rule, 'fail')]:>3} / "
+            f"{rules[(rule, 'untestable')]:>3}"
+        )
     s = summarise(evaluations)
     big = "".join((CORPUS / f"{p.stem}.txt").read_text(encoding="utf-8") for p in paths)
     from pilstats.scan import scan
@@ -66,16 +70,23 @@ def main(argv: list[str]) -> int:
         f"\ncorpus: {s['texts']} texts, {s['relations_holding']} relations hold, "
         f"{s['relations_failing']} fail, {s['traps']} traps"
     )
-    print(f"verified (pass, same relation): {s['verified']} = {s['recall']:.1%}; "
-          f"with weaker partial totals: {s['verified'] + s['verified_weaker']} = "
-          f"{s['recall_with_weaker']:.1%}; found at all: {s['found']}")
-    print(f"real errors failed: {s['real_errors_failed']}, reported untestable: "
-          f"{s['real_errors_reported']} (of {s['relations_failing']})")
-    print(f"false fails: {s['false_fails']}; traps claimed: {s['traps_claimed']} "
-          f"(as fail: {s['traps_claimed_as_fail']}); unlabelled claims: "
-          f"{s['unlabelled_claims']}; precision: {s['precision']:.1%}")
-    print(f"throughput: {mb:.2f} MB concatenated corpus in {seconds:.2f} s = "
-          f"{mb / seconds:.2f} MB/s")
+    print(
+        f"verified (pass, same relation): {s['verified']} = {s['recall']:.1%}; "
+        f"with weaker partial totals: {s['verified'] + s['verified_weaker']} = "
+        f"{s['recall_with_weaker']:.1%}; found at all: {s['found']}"
+    )
+    print(
+        f"real errors failed: {s['real_errors_failed']}, reported untestable: "
+        f"{s['real_errors_reported']} (of {s['relations_failing']})"
+    )
+    print(
+        f"false fails: {s['false_fails']}; traps claimed: {s['traps_claimed']} "
+        f"(as fail: {s['traps_claimed_as_fail']}); unlabelled claims: "
+        f"{s['unlabelled_claims']}; precision: {s['precision']:.1%}"
+    )
+    print(
+        f"throughput: {mb:.2f} MB concatenated corpus in {seconds:.2f} s = {mb / seconds:.2f} MB/s"
+    )
     return 0
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum, Subset, Total
-from pilstats.scan import ScanResult, ScannedFigure, normalise, scan
+from pilstats.scan import ScannedFigure, ScanResult, normalise, scan
 
 __all__ = ["Draft", "draft", "draft_yaml"]
 
@@ -244,8 +244,8 @@ def draft(text: str, *, name: str = "report", source_text: str | None = None) ->
 
 
 def _title(text: str) -> str:
-    for line in text.splitlines():
-        line = line.strip()
+    for raw in text.splitlines():
+        line = raw.strip()
         if line.startswith("TITLE:"):
             return line[6:].strip() or "untitled"
         if line and not line.startswith("SOURCE:"):

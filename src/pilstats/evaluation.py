@@ -118,9 +118,9 @@ def evaluate_fixture(path: str | Path) -> FixtureEvaluation:
     for check, finding in zip(scanned.checks, scanned.result.findings, strict=True):
         rule = scanned.evidence[check.id].rule if check.id in scanned.evidence else "?"
         ev.by_rule[(rule, finding.status.value)] += 1
-        ids = [to_fixture.get(f) for f in check.figures]
-        key = frozenset(i for i in ids if i) if None not in ids else None
-        if finding.status is Status.FAIL and key not in fixture_fails:
+        mapped = [to_fixture.get(f) for f in check.figures]
+        known = frozenset(i for i in mapped if i) if None not in mapped else None
+        if finding.status is Status.FAIL and known not in fixture_fails:
             ev.false_fails.append(f"{finding.check}: {finding.message}")
         if finding.check not in labelled:
             ev.unlabelled[finding.status.value] += 1
@@ -156,8 +156,9 @@ def _outcome(
         agrees = finding.status is Status.FAIL
     else:
         agrees = finding.status is Status.PASS
-    return RelationOutcome(check.id, check.kind, verdict, True, agrees, weaker, status,
-                           scan_check.id)  # fmt: skip
+    return RelationOutcome(
+        check.id, check.kind, verdict, True, agrees, weaker, status, scan_check.id
+    )
 
 
 def summarise(evaluations: list[FixtureEvaluation]) -> dict[str, float | int]:
@@ -183,7 +184,8 @@ def summarise(evaluations: list[FixtureEvaluation]) -> dict[str, float | int]:
         "recall": verified / len(holding) if holding else 0.0,
         "recall_with_weaker": (verified + weaker) / len(holding) if holding else 0.0,
         "precision": right / (claims + claimed_traps + false_fails)
-        if claims + claimed_traps + false_fails else 1.0,
+        if claims + claimed_traps + false_fails
+        else 1.0,
         "relations_failing": len(failing),
         "real_errors_failed": sum(1 for o in failing if o.scan_status == "fail"),
         "real_errors_reported": sum(1 for o in failing if o.scan_status == "untestable"),

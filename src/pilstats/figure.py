@@ -23,9 +23,9 @@ from pilstats.units import active_units
 
 __all__ = [
     "Conventions",
-    "compose_figure",
     "Qualifier",
     "Reported",
+    "compose_figure",
     "format_figure",
     "last_nonzero_unit",
     "parse_figure",

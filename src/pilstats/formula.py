@@ -43,8 +43,16 @@ __all__ = [
     "parse_formula",
 ]
 
-COMPARISONS = {"=": "=", "==": "=", "<=": "<=", "≤": "<=", ">=": ">=", "≥": ">=", "<": "<",
-               ">": ">"}  # fmt: skip
+COMPARISONS = {
+    "=": "=",
+    "==": "=",
+    "<=": "<=",
+    "≤": "<=",
+    ">=": ">=",
+    "≥": ">=",
+    "<": "<",
+    ">": ">",
+}
 _FUNCTIONS = ("max", "min", "abs")
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
@@ -178,8 +186,10 @@ class _Parser:
             self.i += 1
             if self.peek()[:2] == ("op", "("):
                 if tok not in _FUNCTIONS:
-                    raise FormulaError(f"unknown function {tok!r} at position {at} "
-                                       f"(known: {', '.join(_FUNCTIONS)})")  # fmt: skip
+                    raise FormulaError(
+                        f"unknown function {tok!r} at position {at} "
+                        f"(known: {', '.join(_FUNCTIONS)})"
+                    )
                 self.i += 1
                 args = [self.expr()]
                 while self.peek()[:2] == ("op", ","):
@@ -255,14 +265,18 @@ def _nom(f: Callable[..., Fraction], *xs: Fraction | None) -> Fraction | None:
 
 def _add(a: FInterval, b: FInterval) -> FInterval:
     _same_dims(a, b, "a sum")
-    return FInterval(a.lo + b.lo, a.hi + b.hi, a.lo_closed and b.lo_closed,
-                     a.hi_closed and b.hi_closed, a.dims,
-                     _nom(lambda x, y: x + y, a.nominal, b.nominal))  # fmt: skip
+    return FInterval(
+        a.lo + b.lo,
+        a.hi + b.hi,
+        a.lo_closed and b.lo_closed,
+        a.hi_closed and b.hi_closed,
+        a.dims,
+        _nom(lambda x, y: x + y, a.nominal, b.nominal),
+    )
 
 
 def _neg(a: FInterval) -> FInterval:
-    return FInterval(-a.hi, -a.lo, a.hi_closed, a.lo_closed, a.dims,
-                     _nom(lambda x: -x, a.nominal))  # fmt: skip
+    return FInterval(-a.hi, -a.lo, a.hi_closed, a.lo_closed, a.dims, _nom(lambda x: -x, a.nominal))
 
 
 def _mul(a: FInterval, b: FInterval) -> FInterval:
@@ -276,8 +290,14 @@ def _mul(a: FInterval, b: FInterval) -> FInterval:
     hi = max(v for v, _ in corners)
     lo_closed = any(c for v, c in corners if v == lo)
     hi_closed = any(c for v, c in corners if v == hi)
-    return FInterval(lo, hi, lo_closed, hi_closed, _dims_mul(a.dims, b.dims, 1),
-                     _nom(lambda x, y: x * y, a.nominal, b.nominal))  # fmt: skip
+    return FInterval(
+        lo,
+        hi,
+        lo_closed,
+        hi_closed,
+        _dims_mul(a.dims, b.dims, 1),
+        _nom(lambda x, y: x * y, a.nominal, b.nominal),
+    )
 
 
 def _div(a: FInterval, b: FInterval) -> FInterval:
@@ -285,12 +305,23 @@ def _div(a: FInterval, b: FInterval) -> FInterval:
         raise UnboundedError("a divisor may be zero")
     if b.lo == 0 or b.hi == 0:
         raise UnboundedError("a divisor may be arbitrarily close to zero")
-    inverse = FInterval(1 / b.hi, 1 / b.lo, b.hi_closed, b.lo_closed,
-                        tuple((d, -p) for d, p in b.dims),
-                        _nom(lambda y: 1 / y, b.nominal))  # fmt: skip
+    inverse = FInterval(
+        1 / b.hi,
+        1 / b.lo,
+        b.hi_closed,
+        b.lo_closed,
+        tuple((d, -p) for d, p in b.dims),
+        _nom(lambda y: 1 / y, b.nominal),
+    )
     out = _mul(a, inverse)
-    return FInterval(out.lo, out.hi, out.lo_closed, out.hi_closed, out.dims,
-                     _nom(lambda x, y: x / y, a.nominal, b.nominal))  # fmt: skip
+    return FInterval(
+        out.lo,
+        out.hi,
+        out.lo_closed,
+        out.hi_closed,
+        out.dims,
+        _nom(lambda x, y: x / y, a.nominal, b.nominal),
+    )
 
 
 def _max(a: FInterval, b: FInterval) -> FInterval:
@@ -303,8 +334,7 @@ def _max(a: FInterval, b: FInterval) -> FInterval:
         hi, hi_closed = a.hi, a.hi_closed or b.hi_closed
     else:
         hi, hi_closed = (a.hi, a.hi_closed) if a.hi > b.hi else (b.hi, b.hi_closed)
-    return FInterval(lo, hi, lo_closed, hi_closed, a.dims,
-                     _nom(max, a.nominal, b.nominal))  # fmt: skip
+    return FInterval(lo, hi, lo_closed, hi_closed, a.dims, _nom(max, a.nominal, b.nominal))
 
 
 def _abs(a: FInterval) -> FInterval:
@@ -358,14 +388,24 @@ def decide(comparison: str, left: FInterval, right: FInterval) -> bool:
     """Whether some value of ``left`` and some value of ``right`` satisfy the comparison."""
     _same_dims(left, right, "a comparison")
     if comparison == "=":
-        lo, lo_closed = (left.lo, left.lo_closed) if left.lo > right.lo else (
-            (right.lo, right.lo_closed) if right.lo > left.lo
-            else (left.lo, left.lo_closed and right.lo_closed)
-        )  # fmt: skip
-        hi, hi_closed = (left.hi, left.hi_closed) if left.hi < right.hi else (
-            (right.hi, right.hi_closed) if right.hi < left.hi
-            else (left.hi, left.hi_closed and right.hi_closed)
-        )  # fmt: skip
+        lo, lo_closed = (
+            (left.lo, left.lo_closed)
+            if left.lo > right.lo
+            else (
+                (right.lo, right.lo_closed)
+                if right.lo > left.lo
+                else (left.lo, left.lo_closed and right.lo_closed)
+            )
+        )
+        hi, hi_closed = (
+            (left.hi, left.hi_closed)
+            if left.hi < right.hi
+            else (
+                (right.hi, right.hi_closed)
+                if right.hi < left.hi
+                else (left.hi, left.hi_closed and right.hi_closed)
+            )
+        )
         return lo < hi or (lo == hi and lo_closed and hi_closed)
     if comparison in ("<=", "<"):
         a, b = left, right

@@ -31,12 +31,12 @@ from pydantic import (
     PrivateAttr,
     StrictStr,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from pilstats.checks import (

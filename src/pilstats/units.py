@@ -143,7 +143,7 @@ class UnitTable:
             raise UnitError(f"{origin}: {', '.join(clash)} already defined")
         table = UnitTable({**self.entries, **extra}, (*self.declared, *lines))
         for word in extra:
-            if table._base(word) is None:  # noqa: SLF001 - same class
+            if table._base(word) is None:
                 raise UnitError(
                     f"{origin}: cannot read the definition of {word!r} "
                     f"({extra[word]!r}): use [dimension] or known units and numbers"
@@ -251,7 +251,8 @@ class UnitTable:
             q = self.registry().Quantity(Fraction(1), unit).to_base_units()
         except (pint.PintError, ValueError, TypeError):
             return None
-        dims = {k: int(v) for k, v in q.dimensionality.items() if int(v) == v}
+        dims = {k: int(Fraction(str(v))) for k, v in q.dimensionality.items()
+                if Fraction(str(v)).denominator == 1}  # fmt: skip
         if len(dims) != len(q.dimensionality):
             return None
         return Fraction(q.magnitude), dims
@@ -263,7 +264,7 @@ class UnitTable:
         for raw in re.split(r"\s*([*/])\s*(?!\*)", definition.replace("**", "^")):
             token = raw.replace("^", "**").strip()
             if token in ("*", "/"):
-                sign = -1 if token == "/" else 1
+                sign = -1 if token == "/" else 1  # noqa: S105 - an operator, not a password
                 continue
             if _NUMBER.match(token):
                 value = Fraction(token)

@@ -180,8 +180,9 @@ def _prepare(text: str) -> tuple[Text, list[Statement], list[ScannedFigure], lis
     figures = []
     for st in statements:
         a, b = prepared.original_span(st.start, st.end)
-        figures.append(ScannedFigure(f"f{st.index + 1}", a, b, text[a:b], st.found.reported,
-                                     st.role))  # fmt: skip
+        figures.append(
+            ScannedFigure(f"f{st.index + 1}", a, b, text[a:b], st.found.reported, st.role)
+        )
     unread_numbers = []
     for u in unread:
         a, b = prepared.original_span(u.start, u.end)
@@ -204,30 +205,41 @@ def scan(text: str) -> ScanResult:
     findings: list[Finding] = []
     checks: list[Check] = []
     evidence: dict[str, Evidence] = {}
-    decided = evaluate_all([c.check for c in candidates], values)
-    fallbacks = [c.fallback for c in candidates if c.fallback is not None]
-    decided_fallbacks = iter(evaluate_all(fallbacks, values))
+    decided = evaluate_all(
+        [c.check for c in candidates if c.untestable_reason != "unresolved"], values
+    )
+    decided_iter = iter(decided)
     used: dict[str, int] = {}
-    for cand, finding in zip(candidates, decided, strict=True):
+    for cand in candidates:
         check = cand.check
-        fallback_finding = next(decided_fallbacks) if cand.fallback is not None else None
+        if cand.untestable_reason == "unresolved":
+            cid = _stable_id(prepared, statements, cand, check, used)
+            checks.append(replace(check, id=cid))
+            findings.append(_unresolved(cid, check, cand.reason))
+            evidence[cid] = _evidence(prepared, text, cand)
+            continue
+        finding = next(decided_iter)
+        used_cand = cand
         if finding.status is Status.FAIL and cand.fallback is not None:
-            assert fallback_finding is not None
-            check, finding = cand.fallback, fallback_finding
-            cand = replace(cand, strength=cand.fallback_strength or cand.strength)
-        cid = _stable_id(prepared, statements, cand, check, used)
+            check = cand.fallback
+            finding = evaluate_all([check], values)[0]
+            used_cand = replace(cand, strength=cand.fallback_strength or cand.strength)
+        cid = _stable_id(prepared, statements, used_cand, check, used)
         check = replace(check, id=cid)
         finding = _relabel(finding, cid)
-        finding = _apply_strength(finding, cand)
+        finding = _apply_strength(finding, used_cand)
         checks.append(check)
         findings.append(finding)
-        evidence[cid] = _evidence(prepared, text, cand)
+        evidence[cid] = _evidence(prepared, text, used_cand)
     order = {cid: ev.span for cid, ev in evidence.items()}
     pairs = sorted(zip(findings, checks, strict=True), key=lambda fc: order[fc[0].check])
     return ScanResult(
-        tuple(figures), tuple(c for _, c in pairs), Result(tuple(f for f, _ in pairs)),
-        evidence, tuple(unread),
-    )  # fmt: skip
+        tuple(figures),
+        tuple(c for _, c in pairs),
+        Result(tuple(f for f, _ in pairs)),
+        evidence,
+        tuple(unread),
+    )
 
 
 def _key(check: Check) -> tuple[str, frozenset[str], bool]:
@@ -270,23 +282,41 @@ def _relabel(finding: Finding, cid: str) -> Finding:
 def _apply_strength(finding: Finding, cand: Candidate) -> Finding:
     """Only a relation the wording states may fail; anything weaker becomes untestable."""
     reason = cand.untestable_reason
-    if reason == "ambiguous whole":
-        return _untestable(finding, cand.reason)
     if reason == "earlier value not printed":
         if finding.status is Status.PASS:
-            return _untestable(finding, "the earlier value is not printed, so nothing printed "
-                                        "was checked (an integer earlier count exists)")  # fmt: skip
+            return _untestable(
+                finding,
+                "the earlier value is not printed, so nothing printed "
+                "was checked (an integer earlier count exists)",
+            )
         return finding  # no integer earlier count at all: the printed figures contradict
     if finding.status is not Status.FAIL:
         return finding
     if cand.strength == "definition":
-        return _untestable(finding, f"definition: {cand.reason}; the printed figures do not "
-                                    "follow it (an official formula may differ)")  # fmt: skip
+        return _untestable(
+            finding,
+            f"definition: {cand.reason}; the printed figures do not "
+            "follow it (an official formula may differ)",
+        )
     if cand.strength == "inferred" or reason:
         why = reason or cand.reason
-        return _untestable(finding, f"the text does not state this strongly enough to call it "
-                                    f"wrong ({why})")  # fmt: skip
+        return _untestable(
+            finding, f"the text does not state this strongly enough to call it wrong ({why})"
+        )
     return finding
+
+
+def _unresolved(cid: str, check: Check, why: str) -> Finding:
+    """A relation whose whole the text does not name unambiguously: nothing is decided."""
+    figures = tuple(dict.fromkeys(check.figures))
+    return Finding(
+        cid,
+        check.kind,
+        _UNTESTABLE_CODE[check.kind],
+        Status.UNTESTABLE,
+        figures,
+        explain=lambda: (why, {}),
+    )
 
 
 def _untestable(finding: Finding, why: str) -> Finding:
@@ -310,4 +340,3 @@ def _evidence(text: Text, original: str, cand: Candidate) -> Evidence:
         lo = oa if lo is None else min(lo, oa)
         hi = ob if hi is None else max(hi, ob)
     return Evidence((lo or 0, hi or 0), tuple(cues), cand.rule, cand.strength, cand.reason)
-

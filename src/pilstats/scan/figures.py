@@ -57,7 +57,7 @@ class Unread:
 def _unit_words(table: UnitTable) -> dict[int, frozenset[str]]:
     by_length: dict[int, set[str]] = {}
     for w in table.symbols():
-        if w and (not w.isascii() or w in ("%",)) and len(w) <= _MAX_UNIT:
+        if w and (not w.isascii() or w == "%") and len(w) <= _MAX_UNIT:
             by_length.setdefault(len(w), set()).add(w)
     return {k: frozenset(v) for k, v in by_length.items()}
 
@@ -123,12 +123,14 @@ def _read(
     before = clean[a - 1] if a else ""
     if before == "第":
         return "ordinal"
-    if before in "+＋" or clean[b : b + 1] in ("+", "＋"):
+    if (before and before in "+＋") or clean[b : b + 1] in ("+", "＋"):
         return "name"
     p = _skip_spaces(clean, b)
     after = clean[p : p + 1]
     if not chinese and _date_like(clean, a, b, after):
         return "date"
+    if after.isascii() and after != "%" and not clean[max(0, a - 3) : a].endswith(_RATIO_LEADS):
+        return "no unit"  # digits of an address, a code, a page: no unit follows
     prefix = clean[max(0, a - 6) : a]
     at_line_start = ("\n" in prefix or a <= 6) and not prefix.rsplit("\n", 1)[-1].strip(
         " \t（(\u3000"
@@ -180,8 +182,11 @@ def _read(
                 start, qualifier = at + 1 - len(w), Qualifier(w)
                 break
     negative = False
-    if start == a and before in "-−" and (a < 2 or not clean[a - 2].isascii()
-                                           or not clean[a - 2].isalnum()):
+    if (
+        start == a
+        and before in "-−"
+        and (a < 2 or not clean[a - 2].isascii() or not clean[a - 2].isalnum())
+    ):
         start, negative = a - 1, True
     around = clean.startswith("左右", end - 2) and end - 2 >= q + len(unit)
     if around:
@@ -191,8 +196,9 @@ def _read(
     post = marker if marker and not mid else ""
     head = number + mid + clean[p + len(mid) : mag_end] + post
     try:
-        reported = compose_figure(head, unit, qualifier, negative=negative,
-                                  printed=clean[start:end])  # fmt: skip
+        reported = compose_figure(
+            head, unit, qualifier, negative=negative, printed=clean[start:end]
+        )
     except PilstatsError:
         if qualifier is None and not negative:
             return "unreadable"

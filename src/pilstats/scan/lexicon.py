@@ -107,8 +107,8 @@ def lexicon() -> Lexicon:
     import yaml  # noqa: PLC0415 - only a scan needs it
 
     raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-    forms = []
-    classes = {}
+    forms: list[tuple[str, str]] = []
+    classes: dict[str, str] = {}
     for canonical, spec in raw["predicates"].items():
         classes[canonical] = spec["class"]
         forms.extend((form, canonical) for form in spec["forms"])
@@ -116,21 +116,31 @@ def lexicon() -> Lexicon:
     rates = {}
     for name, spec in raw["rates"].items():
         rates[name] = RateDefinition(
-            name, tuple(spec.get("numerator", ())), tuple(spec.get("denominator", ())),
+            name,
+            tuple(spec.get("numerator", ())),
+            tuple(spec.get("denominator", ())),
             spec.get("formula") == "official",
-        )  # fmt: skip
+        )
     identities = tuple(
-        Identity(i["name"], i["expr"], {
-            slot: (tuple(s["nouns"]), bool(s.get("change", False)))
-            for slot, s in i["slots"].items()
-        })
+        Identity(
+            i["name"],
+            i["expr"],
+            {
+                slot: (tuple(s["nouns"]), bool(s.get("change", False)))
+                for slot, s in i["slots"].items()
+            },
+        )
         for i in raw["identities"]
-    )  # fmt: skip
+    )
     taxonomies = tuple(
-        Taxonomy(t["name"], tuple(t["whole"]), bool(t["complete"]),
-                 {k: tuple(v) for k, v in t["members"].items()})
+        Taxonomy(
+            t["name"],
+            tuple(t["whole"]),
+            bool(t["complete"]),
+            {k: tuple(v) for k, v in t["members"].items()},
+        )
         for t in raw["taxonomies"]
-    )  # fmt: skip
+    )
     return Lexicon(
         total_cues=tuple(raw["total_cues"]),
         breakdown_intro=tuple(raw["breakdown_intro"]),

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum, Subset, Total
 from pilstats.scan.lexicon import Lexicon, Taxonomy
@@ -50,14 +51,29 @@ _MAX_BACK = 200
 _OF_WHICH = re.compile(r"其中[：:，,]?")
 _NP_STRIP = re.compile(r"(?:的|总数|总量|数量|人数|件数|数|全部|所有|总和|总额|比重|比例)+$")
 _NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
-_LIST_CLASS = re.compile(r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类")
+_LIST_CLASS = re.compile(
+    r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类"
+)
 _TOTAL_NP = re.compile(r"(?:总数|总量|总额|总和|总计)的?$|^(?:全部|所有)")
 _SUM_CUE = ("合计", "共计", "总计", "上述", "以上", "前述")
 _FRAME_TAIL = re.compile(r"^[^，,。；;：:]{0,14}?中[，,:：]?")
-_BASE_YEAR = re.compile(r"(?:比|较|与)\s*(?P<year>(?:19|20)\d{2})年|(?P<prior>比上年|较上年|上年同期|同比)")
+_BASE_YEAR = re.compile(
+    r"(?:比|较|与)\s*(?P<year>(?:19|20)\d{2})年|(?P<prior>比上年|较上年|上年同期|同比)"
+)
 _SERIES_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})(?:年)?(?:至|到|—|-|–)(?P<b>(?:19|20)\d{2})年")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10}  # fmt: skip
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 @dataclass
@@ -106,6 +122,9 @@ class Reader:
     doc_index: list[int] = field(default_factory=list)
     _canon: dict[str, str] = field(default_factory=dict)
     _nouns: dict[str, list[Statement]] | None = None
+    _first: list[int] = field(default_factory=list)
+    _last: list[int] = field(default_factory=list)
+    _by_key: dict[tuple[int | None, str, str | None], list[Statement]] | None = None
     _heads: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -115,6 +134,14 @@ class Reader:
             while j + 1 < len(docs) and st.start >= docs[j].end:
                 j += 1
             self.doc_index.append(j)
+        self._first = [0] * len(self.statements)
+        self._last = [0] * len(self.statements)
+        for i in range(len(self.statements)):
+            same = i > 0 and self.doc_index[i - 1] == self.doc_index[i]
+            self._first[i] = self._first[i - 1] if same else i
+        for i in range(len(self.statements) - 1, -1, -1):
+            same = i + 1 < len(self.statements) and self.doc_index[i + 1] == self.doc_index[i]
+            self._last[i] = self._last[i + 1] if same else i
 
     # ---------------------------------------------------------------- lookups
 
@@ -122,21 +149,26 @@ class Reader:
         return self.doc_index[st.index]
 
     def same_doc(self, a: Statement, b: Statement) -> bool:
-        return self.doc(a) == self.doc(b)
+        return self.doc_index[a.index] == self.doc_index[b.index]
 
     def back(self, st: Statement, *, reach: int = REACH) -> Iterator[Statement]:
         """Statements before ``st`` in its document, nearest first, within ``reach``."""
-        for k in range(st.index - 1, max(-1, st.index - 1 - _MAX_BACK), -1):
-            other = self.statements[k]
-            if st.start - other.end > reach or not self.same_doc(st, other):
+        stmts = self.statements
+        limit = st.start - reach
+        lo = max(self._first[st.index], st.index - _MAX_BACK)
+        for k in range(st.index - 1, lo - 1, -1):
+            other = stmts[k]
+            if other.end < limit:
                 return
             yield other
 
     def forward(self, st: Statement, until: int) -> Iterator[Statement]:
         """Statements after ``st`` that start before ``until``, in order."""
-        for k in range(st.index + 1, min(len(self.statements), st.index + 1 + _MAX_BACK)):
-            other = self.statements[k]
-            if other.start >= until or not self.same_doc(st, other):
+        stmts = self.statements
+        hi = min(self._last[st.index], st.index + _MAX_BACK)
+        for k in range(st.index + 1, hi + 1):
+            other = stmts[k]
+            if other.start >= until:
                 return
             yield other
 
@@ -194,6 +226,14 @@ class Reader:
 
     def span(self, label: str, st: Statement) -> tuple[str, int, int]:
         return (label, st.start, st.end)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``."""
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the loop finds the last match
+        pass
+    return last
 
 
 def _strip_parens(s: str) -> str:
@@ -276,9 +316,7 @@ def _series(r: Reader) -> None:
             if stmts[j].companion_of is None and stmts[j].unit == st.unit:
                 run.append(stmts[j])
             j += 1
-        m = None
-        for m in _SERIES_SPAN.finditer(r.before(st, 400)):
-            pass
+        m = _last(_SERIES_SPAN, r.before(st, 400))
         if m is not None and len(run) >= 2:
             first, last = int(m["a"]), int(m["b"])
             if last - first + 1 == len(run):
@@ -317,8 +355,7 @@ def _of_which(r: Reader) -> None:
             end = _paragraph_end(clean, c)
             if first.start >= end:
                 continue
-        items = [s for s in r.forward(r.statements[k - 1], end)
-                 if s.start >= m.end()][:_MAX_ITEMS]  # fmt: skip
+        items = [s for s in r.forward(r.statements[k - 1], end) if s.start >= m.end()][:_MAX_ITEMS]
         starts_sentence = before in "。\n" or clean[r.text.sentence_of(c).start : c].strip() == ""
         totals = _referents(r, r.statements[k - 1], c, starts_sentence)
         if not totals:
@@ -373,8 +410,11 @@ def _read_list(
             break  # a new total: the list has ended
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
             break  # P1: …640件；向有关部门发出建议函1800件 is a new statement
-        if st.predicate and list_predicate and st.predicate != list_predicate and (
-            st.pred_class != "decisions" or _semicolon_before(r, st, levels)
+        if (
+            st.predicate
+            and list_predicate
+            and st.predicate != list_predicate
+            and (st.pred_class != "decisions" or _semicolon_before(r, st, levels))
         ):
             if _stage_of(lex, st.predicate, list_predicate):
                 levels.append(st)
@@ -386,13 +426,15 @@ def _read_list(
     levels = [st for st in levels if not _other_population(r, st, totals)]
     if not levels:
         return
-    fitting = [t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate)
-                                        for p in levels)]  # fmt: skip
+    fitting = [
+        t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate) for p in levels)
+    ]
     exact = [t for t in fitting if _adds_up(t, levels)]
     if len(fitting) > 1 and len(exact) == 1 and not any(p.predicate for p in levels):
         # 提起诉讼17件。其中行政公益诉讼2件，民事…1件，刑附民…14件: the total they make up
-        _propose_total(r, exact[0], levels, cue, rule, "inferred",
-                       why="the parts add up to it exactly")  # fmt: skip
+        _propose_total(
+            r, exact[0], levels, cue, rule, "inferred", why="the parts add up to it exactly"
+        )
         return
     # group the parts by the total they belong to: same unit, and the predicate of the
     # total when parts carry one (P3: 收案/结案 broken down together)
@@ -418,29 +460,40 @@ def _read_list(
             ambiguous.append(st)
     if ambiguous and not by_total:
         # one total that the listed parts make up exactly is the one the list breaks down
-        cands = [t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate)
-                                          for p in ambiguous)]  # fmt: skip
+        cands = [
+            t
+            for t in totals
+            if all(_fits(r, t, p, p.predicate or list_predicate) for p in ambiguous)
+        ]
         exact = [t for t in cands if _adds_up(t, ambiguous)]
         if len(exact) == 1:
-            _propose_total(r, exact[0], ambiguous, cue, rule, "inferred",
-                           why="the parts add up to it exactly")  # fmt: skip
+            _propose_total(
+                r, exact[0], ambiguous, cue, rule, "inferred", why="the parts add up to it exactly"
+            )
             return
     for tid, parts in by_total.items():
         total = r.statements[tid]
-        if any(p.pred_class == "decisions" for p in parts) and total.pred_class == "receipts" and (
-            rule != "of_which"
+        if (
+            any(p.pred_class == "decisions" for p in parts)
+            and total.pred_class == "receipts"
+            and (rule != "of_which")
         ):
             continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理), unless 其中 says so
         _propose_total(r, total, parts, cue, rule, strength)
     for st in ambiguous:
         cands = [t for t in totals if _fits(r, t, st, st.predicate or list_predicate)]
-        r.add(Candidate(
-            Subset("x", fid(st), fid(cands[0])), rule, "inferred",
-            (cue, r.span("part", st)),
-            f"“{cue[0]}” could refer to {len(cands)} totals "
-            f"({', '.join(t.found.reported.printed for t in cands)})", st.start,
-            untestable_reason="ambiguous whole",
-        ))  # fmt: skip
+        r.add(
+            Candidate(
+                Subset("x", fid(st), fid(cands[0])),
+                rule,
+                "inferred",
+                (cue, r.span("part", st)),
+                f"“{cue[0]}” could refer to {len(cands)} totals "
+                f"({', '.join(t.found.reported.printed for t in cands)})",
+                st.start,
+                untestable_reason="unresolved",
+            )
+        )
 
 
 _ROLES = ("被害人", "嫌疑人", "罪犯", "监护人", "被告人")
@@ -463,6 +516,7 @@ def _breaks(r: Reader, st: Statement, first: Statement) -> bool:
     (…撤销原决定640件；向有关部门发出建议函1800件 ends a list; 其中，向嫌疑人的监护人…；
     向被害人的监护人… continues one: its items open alike.)
     """
+
     def opening(s: Statement) -> str:
         words = re.sub(r"^[\s，,；;]+|^其中[，,：:]?", "", s.words.split("|")[0])
         return next((b for b in r.lex.list_breakers if words.startswith(b)), "")
@@ -496,7 +550,7 @@ def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = 
     return True
 
 
-def _propose_total(
+def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
     r: Reader,
     total: Statement,
     parts: list[Statement],
@@ -508,9 +562,16 @@ def _propose_total(
 ) -> None:
     cues = (cue, r.span("total", total), *(r.span("part", p) for p in parts))
     if len(parts) == 1:
-        r.add(Candidate(Subset("x", fid(parts[0]), fid(total)), rule, strength, cues,
-                        f"“{cue[0]}” after {total.found.reported.printed}: a part of it",
-                        parts[0].start))  # fmt: skip
+        r.add(
+            Candidate(
+                Subset("x", fid(parts[0]), fid(total)),
+                rule,
+                strength,
+                cues,
+                f"“{cue[0]}” after {total.found.reported.printed}: a part of it",
+                parts[0].start,
+            )
+        )
         return
     ids = tuple(fid(p) for p in parts)
     closed, closed_by = _closed(r, total, parts)
@@ -519,16 +580,31 @@ def _propose_total(
     complete = Total("x", fid(total), ids, complete=True)
     partial = Total("x", fid(total), ids, complete=False)
     if closed:
-        r.add(Candidate(complete, rule, strength, cues,
-                        f"“{cue[0]}” after {total.found.reported.printed}, list closed by "
-                        f"{closed_by}",
-                        parts[0].start))  # fmt: skip
+        r.add(
+            Candidate(
+                complete,
+                rule,
+                strength,
+                cues,
+                f"“{cue[0]}” after {total.found.reported.printed}, list closed by {closed_by}",
+                parts[0].start,
+            )
+        )
         r.partitions.append((total, parts, True, strength))
     else:
-        r.add(Candidate(complete, rule, "inferred", cues,
-                        f"“{cue[0]}” after {total.found.reported.printed}; the text does not "
-                        "close the list, so the parts may not exceed the total", parts[0].start,
-                        fallback=partial, fallback_strength=strength))  # fmt: skip
+        r.add(
+            Candidate(
+                complete,
+                rule,
+                "inferred",
+                cues,
+                f"“{cue[0]}” after {total.found.reported.printed}; the text does not "
+                "close the list, so the parts may not exceed the total",
+                parts[0].start,
+                fallback=partial,
+                fallback_strength=strength,
+            )
+        )
         r.partitions.append((total, parts, False, "inferred"))
 
 
@@ -538,8 +614,10 @@ def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, 
     if any(_is_other(lex, p) for p in parts):
         return True, "a member named 其他"
     predicates = frozenset(p.predicate for p in parts if p.predicate)
-    if len(parts) == 2 and predicates in lex.complements and (
-        total.predicate not in ("受理审查逮捕", "受理审查起诉", "受理")
+    if (
+        len(parts) == 2
+        and predicates in lex.complements
+        and (total.predicate not in ("受理审查逮捕", "受理审查起诉", "受理"))
     ):
         return True, f"a complementary pair ({' / '.join(sorted(predicates))})"
     for tax in lex.taxonomies:
@@ -558,15 +636,24 @@ def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, 
 
 def _nested(r: Reader, outer: Statement, inner: Statement) -> None:
     """（含 … 件） inside a part: a subset of that part."""
-    opener = max(r.text.clean.rfind("（", outer.end, inner.start),
-                 r.text.clean.rfind("(", outer.end, inner.start))  # fmt: skip
+    opener = max(
+        r.text.clean.rfind("（", outer.end, inner.start),
+        r.text.clean.rfind("(", outer.end, inner.start),
+    )
     if opener < 0 or not r.text.clean.startswith("含", opener + 1):
         return
     if not _same_unit(outer, inner):
         return
-    r.add(Candidate(Subset("x", fid(inner), fid(outer)), "including", "stated",
-                    (("含", opener, opener + 2), r.span("part", inner), r.span("whole", outer)),
-                    "（含 …） inside a part", inner.start))  # fmt: skip
+    r.add(
+        Candidate(
+            Subset("x", fid(inner), fid(outer)),
+            "including",
+            "stated",
+            (("含", opener, opener + 2), r.span("part", inner), r.span("whole", outer)),
+            "（含 …） inside a part",
+            inner.start,
+        )
+    )
 
 
 # --- parenthesised breakdowns and 包括 lists (P8) -----------------------------------
@@ -599,8 +686,9 @@ def _parentheses(r: Reader) -> None:
         same = [s for s in inner if s.is_level and _same_unit(s, st)]
         if len(same) < 2:
             continue
-        _read_list(r, [st], same, (label, opener, opener + 2), "breakdown",
-                   inside_parens=label == "（…）")  # fmt: skip
+        _read_list(
+            r, [st], same, (label, opener, opener + 2), "breakdown", inside_parens=label == "（…）"
+        )
 
 
 def _matching_paren(clean: str, opener: int) -> int:
@@ -627,22 +715,31 @@ def _frames(r: Reader) -> None:
         m = _FRAME_TAIL.match(tail)
         if not m or not m.group().rstrip("，,:：").endswith("中"):
             continue
-        if "其中" in m.group() or r.text.clean[max(0, st.start - 3) : st.start].rstrip().endswith("从"):
+        if "其中" in m.group() or r.text.clean[max(0, st.start - 3) : st.start].rstrip().endswith(
+            "从"
+        ):
             continue  # 从2905件…中筛选: a selection, not a frame
         st.role = "frame"
         end = _paragraph_end(clean, st.end)
-        items = [s for s in r.forward(st, end) if s.is_level and _same_unit(s, st) and (
-            s.sentence == st.sentence or _hosts_bare_share(r, s))]  # fmt: skip
+        items = [
+            s
+            for s in r.forward(st, end)
+            if s.is_level
+            and _same_unit(s, st)
+            and (s.sentence == st.sentence or _hosts_bare_share(r, s))
+        ]
         if items:
             within = [s for s in items if s.sentence == st.sentence]
             strength = "stated" if within and len(within) == len(items) else "inferred"
-            _read_list(r, [st], items, ("…中", st.end, st.end + len(m.group())), "frame",
-                       strength=strength)  # fmt: skip
+            _read_list(
+                r, [st], items, ("…中", st.end, st.end + len(m.group())), "frame", strength=strength
+            )
 
 
 def _hosts_bare_share(r: Reader, st: Statement) -> bool:
-    return any(r.statements[c].role == "share" and not r.statements[c].share_np
-               for c in st.children)  # fmt: skip
+    return any(
+        r.statements[c].role == "share" and not r.statements[c].share_np for c in st.children
+    )
 
 
 # --- shares (P5, P6, P7, list sums) -------------------------------------------------
@@ -658,8 +755,11 @@ def _shares(r: Reader) -> None:
             continue
         group = [st]
         j = k + 1
-        while j < len(stmts) and stmts[j].inherited and stmts[j].role == "share" and (
-            stmts[j].clause == st.clause or stmts[j].sentence == st.sentence
+        while (
+            j < len(stmts)
+            and stmts[j].inherited
+            and stmts[j].role == "share"
+            and (stmts[j].clause == st.clause or stmts[j].sentence == st.sentence)
         ):
             group.append(stmts[j])
             j += 1
@@ -692,13 +792,28 @@ def _one_share(r: Reader, share: Statement) -> None:
     whole, why, strength = _whole(r, share, [part])
     if whole is None:
         if why:
-            r.add(Candidate(Share("x", fid(part), fid(part), fid(share)), "share", "inferred",
-                            (r.span("share", share), r.span("part", part)), why, share.start,
-                            untestable_reason=why))  # fmt: skip
+            r.add(
+                Candidate(
+                    Share("x", fid(part), fid(part), fid(share)),
+                    "share",
+                    "inferred",
+                    (r.span("share", share), r.span("part", part)),
+                    why,
+                    share.start,
+                    untestable_reason="unresolved",
+                )
+            )
         return
-    r.add(Candidate(Share("x", fid(part), fid(whole), fid(share)), "share", strength,
-                    (r.span("part", part), r.span("whole", whole), r.span("share", share)),
-                    f"{part.found.reported.printed} {why}", share.start))  # fmt: skip
+    r.add(
+        Candidate(
+            Share("x", fid(part), fid(whole), fid(share)),
+            "share",
+            strength,
+            (r.span("part", part), r.span("whole", whole), r.span("share", share)),
+            f"{part.found.reported.printed} {why}",
+            share.start,
+        )
+    )
     r.shares.append((part, whole, share, strength))
 
 
@@ -725,11 +840,34 @@ def _whole(
     first = min(parts, key=lambda p: p.start)
     unit = parts[0].unit
 
-    def ok(st: Statement) -> bool:
-        return (st.is_level or st.role == "frame") and st.unit == unit and (
-            st.index not in {p.index for p in parts}
-        ) and _value(st) >= largest and not st.in_parens
+    part_ids = {p.index for p in parts}
 
+    def ok(st: Statement) -> bool:
+        return (
+            st.unit == unit
+            and st.role in {"level", "frame"}
+            and (not st.in_parens and st.index not in part_ids and _value(st) >= largest)
+        )
+
+    if share.share_np and not _NP_LEAD.sub("", _NP_STRIP.sub("", share.share_np.strip())):
+        # 占总数的: any total of the paragraph; one is the whole, several are a tie
+        totals = [
+            st
+            for st in r.back(first)
+            if ok(st) and st.total_cue and st.paragraph == first.paragraph
+        ]
+        if len(totals) == 1:
+            return totals[0], f"of the only total {totals[0].found.reported.printed}", "stated"
+        if totals:
+            listed = "、".join(t.found.reported.printed for t in totals)
+            return (
+                None,
+                (
+                    f"“占{share.share_np}”: cannot tell which figure is the whole "
+                    f"({len(totals)} candidates: {listed})"
+                ),
+                "inferred",
+            )
     if share.share_np:
         np = share.share_np
         found = [st for st in r.back(first) if ok(st) and r.names(st, np)]
@@ -747,10 +885,21 @@ def _whole(
             found = [st for st in found if st.predicate == parts[0].predicate] or found
         best = found[0]
         # the nearest one wins; another with the same words in the same sentence is a tie
-        ties = [st for st in found[1:] if st.sentence == best.sentence and st.noun == best.noun
-                and _value(st) != _value(best)]  # fmt: skip
+        ties = [
+            st
+            for st in found[1:]
+            if st.sentence == best.sentence and st.noun == best.noun and _value(st) != _value(best)
+        ]
         if ties:
-            return None, f"“占{np}”: {len(ties) + 1} figures name this whole", "inferred"
+            listed = "、".join(t.found.reported.printed for t in (best, *ties))
+            return (
+                None,
+                (
+                    f"“占{np}”: cannot tell which figure is the whole "
+                    f"({len(ties) + 1} candidates: {listed})"
+                ),
+                "inferred",
+            )
         return best, f"is part of “{np}” ({best.found.reported.printed})", "stated"
     # bare 占x% / 占比x%: the frame or the leading total
     for st in r.back(first):
@@ -772,8 +921,7 @@ def _list_sum(r: Reader, share: Statement, subject: str) -> bool | None:
     m = _LIST_CLASS.search(subject) if subject else None
     if m is None and not any(c in subject for c in _SUM_CUE):
         return None
-    items = [st for st in r.back(share, reach=600)
-             if st.sentence == share.sentence and st.is_level]  # fmt: skip
+    items = [st for st in r.back(share, reach=600) if st.sentence == share.sentence and st.is_level]
     items.reverse()
     if not items:
         return None
@@ -795,18 +943,27 @@ def _list_sum(r: Reader, share: Statement, subject: str) -> bool | None:
     if whole is None:
         return None
     expr = f"({' + '.join(fid(s) for s in items)}) / {fid(whole)} = {fid(share)}"
-    r.add(Candidate(Formula("x", expr), "list_share", strength,
-                    (*(r.span("part", s) for s in items), r.span("whole", whole),
-                     r.span("share", share)),
-                    f"the {n} listed figures together, {why}", share.start))  # fmt: skip
+    r.add(
+        Candidate(
+            Formula("x", expr),
+            "list_share",
+            strength,
+            (*(r.span("part", s) for s in items), r.span("whole", whole), r.span("share", share)),
+            f"the {n} listed figures together, {why}",
+            share.start,
+        )
+    )
     return True
 
 
 def _respective_shares(r: Reader, group: list[Statement]) -> None:
     """``分别占…p1、p2…pn``: one share per figure listed before, in order."""
     first = group[0]
-    sentence_levels = [st for st in r.back(first, reach=800)
-                       if st.is_level and st.sentence == first.sentence and not st.in_parens]  # fmt: skip
+    sentence_levels = [
+        st
+        for st in r.back(first, reach=800)
+        if st.is_level and st.sentence == first.sentence and not st.in_parens
+    ]
     sentence_levels.reverse()
     unit = sentence_levels[-1].unit if sentence_levels else None
     parts = [st for st in sentence_levels if st.unit == unit][-len(group) :]
@@ -822,9 +979,16 @@ def _respective_shares(r: Reader, group: list[Statement]) -> None:
                 break
     if wholes_series is not None:
         for p, s, w in zip(parts, group, wholes_series, strict=True):
-            r.add(Candidate(Share("x", fid(p), fid(w), fid(s)), "share", "stated",
-                            (r.span("part", p), r.span("whole", w), r.span("share", s)),
-                            f"“分别占{first.share_np}”: year by year", s.start))  # fmt: skip
+            r.add(
+                Candidate(
+                    Share("x", fid(p), fid(w), fid(s)),
+                    "share",
+                    "stated",
+                    (r.span("part", p), r.span("whole", w), r.span("share", s)),
+                    f"“分别占{first.share_np}”: year by year",
+                    s.start,
+                )
+            )
             r.shares.append((p, w, s, "stated"))
         return
     whole, why, strength = _whole(r, first, parts)
@@ -837,27 +1001,38 @@ def _respective_shares(r: Reader, group: list[Statement]) -> None:
     if whole is None:
         return
     for p, s in zip(parts, group, strict=True):
-        r.add(Candidate(Share("x", fid(p), fid(whole), fid(s)), "share", strength,
-                        (r.span("part", p), r.span("whole", whole), r.span("share", s)),
-                        f"“分别占”: {p.found.reported.printed} {why}", s.start))  # fmt: skip
+        r.add(
+            Candidate(
+                Share("x", fid(p), fid(whole), fid(s)),
+                "share",
+                strength,
+                (r.span("part", p), r.span("whole", whole), r.span("share", s)),
+                f"“分别占”: {p.found.reported.printed} {why}",
+                s.start,
+            )
+        )
         r.shares.append((p, whole, s, strength))
 
 
 def _share_sums(r: Reader) -> None:
-    """Shares of one whole: when they add up to 100% the parts make up the whole; when
-    the parts make up the whole (closed list, or exact sum) the shares add up to 100%."""
+    """Shares of one whole: printed to 100% they close the list; a closed list adds to 100%.
+
+    When the shares of listed parts add up to 100% the parts make up the whole; when the
+    parts make up the whole (closed list, or exact sum) their shares add up to 100%.
+    """
     by_whole: dict[int, list[tuple[Statement, Statement, str]]] = {}
     for part, whole, share, strength in r.shares:
         by_whole.setdefault(whole.index, []).append((part, share, strength))
-    closed = {t.index: {p.index for p in ps} for t, ps, c, how in r.partitions
-              if c and how == "stated"}  # fmt: skip
+    closed = {
+        t.index: {p.index for p in ps} for t, ps, c, how in r.partitions if c and how == "stated"
+    }
     for wid, members in by_whole.items():
         whole = r.statements[wid]
         members.sort(key=lambda m: m[1].start)
         parts = [m[0] for m in members]
         if len({m[1].unit for m in members}) != 1 or len(parts) < 2:
             continue
-        strength = max((m[2] for m in members), key=lambda x: _STRENGTHS.index(x))
+        strength = max((m[2] for m in members), key=_STRENGTHS.index)
         shares = tuple(fid(m[1]) for m in members)
         cues = tuple(r.span("share", m[1]) for m in members)
         ids = {p.index for p in parts}
@@ -865,15 +1040,29 @@ def _share_sums(r: Reader) -> None:
         if _printed_sum_is_whole(pairs) and closed.get(wid) != ids:
             # shares printed together that add up to 100%: the parts are the whole
             # partition, so they must add up to it (达标 73 + 超标 265 = 338)
-            r.add(Candidate(Total("x", fid(whole), tuple(fid(p) for p in parts)), "share_closed",
-                            strength, (r.span("whole", whole), *cues),
-                            "the parts' shares add up to 100%, so the parts make up "
-                            f"{whole.found.reported.printed}", members[0][1].start))  # fmt: skip
-            r.partitions.append((whole, parts, True, strength))
+            r.add(
+                Candidate(
+                    Total("x", fid(whole), tuple(fid(p) for p in parts)),
+                    "share_closed",
+                    "inferred",
+                    (r.span("whole", whole), *cues),
+                    "the parts' shares add up to 100%, so the parts make up "
+                    f"{whole.found.reported.printed}",
+                    members[0][1].start,
+                )
+            )
+            r.partitions.append((whole, parts, True, "inferred"))
         if closed.get(wid) == ids or _adds_up(whole, parts) or _printed_sum_is_whole(pairs):
-            r.add(Candidate(ShareSum("x", shares), "share_sum", strength, cues,
-                            "shares of the parts that make up "
-                            f"{whole.found.reported.printed}", members[0][1].start))  # fmt: skip
+            r.add(
+                Candidate(
+                    ShareSum("x", shares),
+                    "share_sum",
+                    strength,
+                    cues,
+                    f"shares of the parts that make up {whole.found.reported.printed}",
+                    members[0][1].start,
+                )
+            )
 
 
 _STRENGTHS = ("stated", "definition", "inferred")
@@ -881,6 +1070,9 @@ _STRENGTHS = ("stated", "definition", "inferred")
 
 def _suffix(noun: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", noun)[-2:]
+
+
+_INTRO = re.compile(r"(?:从|按)[^，。]{1,8}(?:看|来看|分)")
 
 
 def _breakdowns(r: Reader) -> None:
@@ -909,16 +1101,24 @@ def _breakdowns(r: Reader) -> None:
                 continue
             if _suffix(st.noun) != tail or "其中" in r.before(st, 60):
                 continue
-            if "类" not in st.noun and "各类" not in total.words and not _is_other(r.lex, st):
-                continue  # parts of a breakdown are named as kinds (…类案件), or the total is 各类
-            if st.predicate and total.predicate and st.predicate != total.predicate and (
-                "actions" not in (st.pred_class, total.pred_class)
+            if (
+                "类" not in st.noun
+                and "各类" not in total.words
+                and not _is_other(r.lex, st)
+                and (not _INTRO.search(clean[total.end : st.start]))
+            ):
+                continue  # parts are named as kinds (…类案件), under 从…看, or the total is 各类
+            if (
+                st.predicate
+                and total.predicate
+                and st.predicate != total.predicate
+                and ("actions" not in (st.pred_class, total.pred_class))
             ):
                 continue
             parts.append(st)
         if len(parts) < 2:
             continue
-        intro = re.search(r"(?:从|按)[^，。]{1,8}(?:看|来看|分)", clean[total.end : parts[0].start])
+        intro = _INTRO.search(clean[total.end : parts[0].start])
         cue = ("从…看", total.end, total.end) if intro else ("…", total.end, total.end)
         _propose_total(r, total, parts, cue, "breakdown", "inferred" if not intro else "stated")
 
@@ -931,16 +1131,23 @@ def _main_parts(r: Reader) -> None:
         head = r.before(st, 60)
         if not any(w in head for w in r.lex.main_parts):
             continue
-        listed = [st] + [o for o in r.forward(st, st.sentence.end)
-                         if o.inherited and o.unit == st.unit and o.is_level]  # fmt: skip
+        listed = [st] + [
+            o
+            for o in r.forward(st, st.sentence.end)
+            if o.inherited and o.unit == st.unit and o.is_level
+        ]
         if len(listed) < 2:
             continue
         for total in r.back(st, reach=600):
-            if total.is_level and total.unit == st.unit and total.total_cue and (
-                _value(total) >= max(_value(p) for p in listed)
+            if (
+                total.is_level
+                and total.unit == st.unit
+                and total.total_cue
+                and (_value(total) >= max(_value(p) for p in listed))
             ):
-                _propose_total(r, total, listed, ("主要是", st.start, st.start), "main_parts",
-                               "stated")  # fmt: skip
+                _propose_total(
+                    r, total, listed, ("主要是", st.start, st.start), "main_parts", "stated"
+                )
                 break
 
 
@@ -956,9 +1163,16 @@ def _stages(r: Reader) -> None:
             if stock.sentence != st.sentence:
                 break
             if stock.is_level and stock.unit == st.unit and (stock.total_cue or stock.predicate):
-                r.add(Candidate(Subset("x", fid(st), fid(stock)), "stage", "stated",
-                                (r.span("stock", stock), r.span("done", st)),
-                                f"已…: done of {stock.found.reported.printed}", st.start))  # fmt: skip
+                r.add(
+                    Candidate(
+                        Subset("x", fid(st), fid(stock)),
+                        "stage",
+                        "stated",
+                        (r.span("stock", stock), r.span("done", st)),
+                        f"已…: done of {stock.found.reported.printed}",
+                        st.start,
+                    )
+                )
                 break
 
 
@@ -975,27 +1189,48 @@ def _gaps(r: Reader) -> None:
         m = _GAP_DIRECTION.search(lead)
         if m is None or "比上年" in lead or "同比" in lead or re.search(r"\d{4}年", lead):
             continue
-        rates = [o for o in r.back(gap, reach=400) if o.found.reported.unit in ("%", "‰")
-                 and o.role in ("rate", "share", "ratio_other")]  # fmt: skip
+        rates = [
+            o
+            for o in r.back(gap, reach=400)
+            if o.found.reported.unit in ("%", "‰") and o.role in ("rate", "share", "ratio_other")
+        ]
         if len(rates) < 2 or rates[0].sentence != gap.sentence:
             continue
         near, other_words = rates[0], lead[m.end() :].strip()
         name = (near.name or "")[-3:]
-        far = next((o for o in rates[1:] if (not name or (o.name or "").endswith(name)) and (
-            not other_words or other_words[:2] in o.context[-40:])), None)  # fmt: skip
+        far = next(
+            (
+                o
+                for o in rates[1:]
+                if (not name or (o.name or "").endswith(name))
+                and (not other_words or other_words[:2] in o.context[-40:])
+            ),
+            None,
+        )
         if far is None:
             continue
-        expr = (f"{fid(near)} - {fid(far)} = {fid(gap)}" if m["up"]
-                else f"{fid(far)} - {fid(near)} = {fid(gap)}")  # fmt: skip
-        r.add(Candidate(Formula("x", expr), "gap", "stated",
-                        (r.span("rate", near), r.span("other rate", far), r.span("gap", gap)),
-                        f"“{m.group()}” {far.found.reported.printed}: the gap between two rates",
-                        gap.start))  # fmt: skip
+        expr = (
+            f"{fid(near)} - {fid(far)} = {fid(gap)}"
+            if m["up"]
+            else f"{fid(far)} - {fid(near)} = {fid(gap)}"
+        )
+        r.add(
+            Candidate(
+                Formula("x", expr),
+                "gap",
+                "stated",
+                (r.span("rate", near), r.span("other rate", far), r.span("gap", gap)),
+                f"“{m.group()}” {far.found.reported.printed}: the gap between two rates",
+                gap.start,
+            )
+        )
 
 
 def _group_shares(r: Reader) -> None:
-    """A partition's parts and its total all printed as shares of one whole: the parts'
-    shares add up to the total's (44.2 + 12.5 + 0.8 + 4.4 against 61.8)."""
+    """A partition's parts and its total as shares of one whole: the parts' add to the total's.
+
+    (44.2 + 12.5 + 0.8 + 4.4 against 61.8.)
+    """
     share_of: dict[tuple[int, int], Statement] = {}
     strength_of: dict[int, str] = {}
     for part, whole, share, strength in r.shares:
@@ -1017,13 +1252,21 @@ def _group_shares(r: Reader) -> None:
             if key in done or len({s.unit for s in (*members, total_share)}) != 1:
                 continue
             done.add(key)
-            strength = max((known, *(strength_of[s.index] for s in (*members, total_share))),
-                           key=_STRENGTHS.index)  # fmt: skip
-            r.add(Candidate(ShareSum("x", tuple(fid(s) for s in members), fid(total_share)),
-                            "group_shares", strength,
-                            tuple(r.span("share", s) for s in (*members, total_share)),
-                            f"the parts of {total.found.reported.printed} and the total itself "
-                            "as shares of one whole", total_share.start))  # fmt: skip
+            strength = max(
+                (known, *(strength_of[s.index] for s in (*members, total_share))),
+                key=_STRENGTHS.index,
+            )
+            r.add(
+                Candidate(
+                    ShareSum("x", tuple(fid(s) for s in members), fid(total_share)),
+                    "group_shares",
+                    strength,
+                    tuple(r.span("share", s) for s in (*members, total_share)),
+                    f"the parts of {total.found.reported.printed} and the total itself "
+                    "as shares of one whole",
+                    total_share.start,
+                )
+            )
 
 
 def _after_noun(r: Reader, st: Statement) -> str:
@@ -1047,7 +1290,7 @@ def _restatements(r: Reader) -> None:
         if st.role == "kinds" or st.unit in ("个", "类", "种", "项"):
             if not after:
                 continue
-            key = ("kinds", st.unit, after, str(r.doc(st)))
+            key: tuple[str, ...] = ("kinds", st.unit, after, str(r.doc(st)))
         else:
             if len(before) < 2:
                 continue
@@ -1056,9 +1299,16 @@ def _restatements(r: Reader) -> None:
         seen[key] = st
         if first is None or _value(first) != _value(st):
             continue
-        r.add(Candidate(Same("x", (fid(first), fid(st))), "restated", "inferred",
-                        (r.span("first", first), r.span("again", st)),
-                        "the same words state the same figure twice", st.start))  # fmt: skip
+        r.add(
+            Candidate(
+                Same("x", (fid(first), fid(st))),
+                "restated",
+                "inferred",
+                (r.span("first", first), r.span("again", st)),
+                "the same words state the same figure twice",
+                st.start,
+            )
+        )
 
 
 _NOUN_FRAME = re.compile(r"(?P<np>[\u4e00-\u9fff]{2,12}?)中[，,]?(?=[^，,。；;]*$)")
@@ -1074,12 +1324,22 @@ def _noun_frames(r: Reader) -> None:
             continue
         np = m.group("np")
         for other in r.back(st, reach=2000):
-            if other.is_level and other.unit == st.unit and _value(other) >= _value(st) and (
-                r.names(other, np)
+            if (
+                other.is_level
+                and other.unit == st.unit
+                and _value(other) >= _value(st)
+                and (r.names(other, np))
             ):
-                r.add(Candidate(Subset("x", fid(st), fid(other)), "noun_frame", "inferred",
-                                (r.span("whole", other), r.span("part", st)),
-                                f"“{np}中” names {other.found.reported.printed}", st.start))  # fmt: skip
+                r.add(
+                    Candidate(
+                        Subset("x", fid(st), fid(other)),
+                        "noun_frame",
+                        "inferred",
+                        (r.span("whole", other), r.span("part", st)),
+                        f"“{np}中” names {other.found.reported.printed}",
+                        st.start,
+                    )
+                )
                 break
 
 
@@ -1096,22 +1356,28 @@ def _pronoun_of_which(r: Reader) -> None:
         for other in r.back(st, reach=300):
             if other.sentence != st.sentence:
                 break
-            if other.is_level and _coverage(noun[-2:], _after_noun(r, other)) >= 1.0 and (
-                other.found.reported.is_count and st.found.reported.is_count
+            if (
+                other.is_level
+                and _coverage(noun[-2:], _after_noun(r, other)) >= 1.0
+                and (other.found.reported.is_count and st.found.reported.is_count)
             ):
-                r.add(Candidate(Subset("x", fid(st), fid(other), same_noun=True), "of_which",
-                                "inferred", (("其中", at, at + 2), r.span("whole", other),
-                                             r.span("part", st)),
-                                f"“其中” refers to {other.found.reported.printed}", st.start))  # fmt: skip
+                r.add(
+                    Candidate(
+                        Subset("x", fid(st), fid(other), same_noun=True),
+                        "of_which",
+                        "inferred",
+                        (("其中", at, at + 2), r.span("whole", other), r.span("part", st)),
+                        f"“其中” refers to {other.found.reported.printed}",
+                        st.start,
+                    )
+                )
                 break
 
 
 def _printed_sum_is_whole(members: list[tuple[Statement, Statement]]) -> bool:
-    """Whether the printed shares add up to 100% within half a unit of their last digit."""
+    """Whether the printed shares add up to exactly 100% (or 1000‰) at face value."""
     total = sum(m[1].found.reported.value for m in members)
-    per = Decimal(100) if members[0][1].unit == "%" else Decimal(1000)
-    slack = sum(Decimal(1).scaleb(m[1].found.reported.exponent) / 2 for m in members)
-    return abs(total - per) <= slack
+    return total == (Decimal(100) if members[0][1].unit == "%" else Decimal(1000))
 
 
 # --- rates (P9, P10) -------------------------------------------------------------
@@ -1171,38 +1437,72 @@ def _one_rate(r: Reader, st: Statement, name: str) -> None:
     num = " + ".join(fid(slots[p]) for p in definition.numerator)
     den = " + ".join(fid(slots[p]) for p in definition.denominator)
     expr = f"({num}) / ({den}) = {fid(st)}"
-    r.add(Candidate(Formula("x", expr), "rate", "definition",
-                    (("rate", st.start, st.end), *(r.span(p, s) for p, s in slots.items())),
-                    f"{name} = {'+'.join(definition.numerator)} / "
-                    f"({'+'.join(definition.denominator)}) (definitions table)", st.start))  # fmt: skip
+    r.add(
+        Candidate(
+            Formula("x", expr),
+            "rate",
+            "definition",
+            (("rate", st.start, st.end), *(r.span(p, s) for p, s in slots.items())),
+            f"{name} = {'+'.join(definition.numerator)} / "
+            f"({'+'.join(definition.denominator)}) (definitions table)",
+            st.start,
+        )
+    )
 
 
 def _generic_rate(r: Reader, st: Statement, name: str) -> None:
-    """A rate the definitions table does not know (回复整改率, 答复率): a rate of the count
-    just given in its sentence; with a count of its numerator printed, a share (P9)."""
+    """A rate the definitions table does not know (回复整改率, 答复率).
+
+    A rate of the count just given in its sentence; with a count of its numerator
+    printed, a share of it (P9).
+    """
     if st.found.reported.unit not in ("%", "‰"):
         return
-    levels = [o for o in r.back(st, reach=300) if o.sentence == st.sentence and o.is_level
-              and o.found.reported.is_count and not o.in_parens]  # fmt: skip
+    levels = [
+        o
+        for o in r.back(st, reach=300)
+        if o.sentence == st.sentence
+        and o.is_level
+        and o.found.reported.is_count
+        and not o.in_parens
+    ]
     if not levels:
         return
     stem = name[:-1][-2:]
     numerator = next((o for o in levels if stem and stem in o.words[-8:]), None)
     if numerator is not None:
-        base = next((o for o in levels if o is not numerator and o.start < numerator.start
-                     and o.unit == numerator.unit), None)  # fmt: skip
+        base = next(
+            (
+                o
+                for o in levels
+                if o is not numerator and o.start < numerator.start and o.unit == numerator.unit
+            ),
+            None,
+        )
         if base is not None and _value(base) >= _value(numerator):
-            r.add(Candidate(Share("x", fid(numerator), fid(base), fid(st)), "rate", "inferred",
-                            (r.span("rate", st), r.span("numerator", numerator),
-                             r.span("base", base)),
-                            f"{name} of {base.found.reported.printed}: "
-                            f"{numerator.found.reported.printed} named by it", st.start))  # fmt: skip
+            r.add(
+                Candidate(
+                    Share("x", fid(numerator), fid(base), fid(st)),
+                    "rate",
+                    "inferred",
+                    (r.span("rate", st), r.span("numerator", numerator), r.span("base", base)),
+                    f"{name} of {base.found.reported.printed}: "
+                    f"{numerator.found.reported.printed} named by it",
+                    st.start,
+                )
+            )
             return
     base = levels[0]
-    r.add(Candidate(Rate("x", fid(st), fid(base)), "rate", "stated",
-                    (r.span("rate", st), r.span("base", base)),
-                    f"{name} of {base.found.reported.printed}: some integer numerator",
-                    st.start))  # fmt: skip
+    r.add(
+        Candidate(
+            Rate("x", fid(st), fid(base)),
+            "rate",
+            "stated",
+            (r.span("rate", st), r.span("base", base)),
+            f"{name} of {base.found.reported.printed}: some integer numerator",
+            st.start,
+        )
+    )
 
 
 # --- changes -------------------------------------------------------------------------
@@ -1241,8 +1541,11 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
     first = group[0]
     clean = r.text.clean
     lead_from = max(first.clause.start, first.start - 120)
-    levels = [st for st in r.back(first, reach=600)
-              if st.is_level and st.sentence == first.sentence and not st.in_parens]  # fmt: skip
+    levels = [
+        st
+        for st in r.back(first, reach=600)
+        if st.is_level and st.sentence == first.sentence and not st.in_parens
+    ]
     levels.reverse()
     if levels:
         lead_from = max(lead_from, levels[-1].end)
@@ -1278,7 +1581,7 @@ def _by_measure(r: Reader, host: Statement, lead: str) -> Statement:
     owner = host.companion_of if host.companion_of is not None else host.index
     for k in range(owner, min(len(r.statements), owner + 4)):
         st = r.statements[k]
-        if st.unit == unit and (k == owner or st.companion_of == owner):
+        if st.unit == unit and owner in (k, st.companion_of):
             return st
     return host
 
@@ -1301,39 +1604,60 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
 
 
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
-    direction = change.direction or "up"
+    direction: Literal["up", "down"] = "down" if change.direction == "down" else "up"
     cues = (r.span("current", host), r.span("change", change))
     # an increment printed with it: 比上年增加33亿斤，增长0.3%
     for cid in host.children:
         inc = r.statements[cid]
-        if inc.role == "increment" and inc.index < change.index and (
-            inc.found.reported.unit == host.unit
+        if (
+            inc.role == "increment"
+            and inc.index < change.index
+            and (inc.found.reported.unit == host.unit)
         ):
             sign = "-" if inc.direction == "up" else "+"
             expr = f"{fid(inc)} / ({fid(host)} {sign} {fid(inc)}) = {fid(change)}"
-            r.add(Candidate(Formula("x", expr), "change", "stated",
-                            (*cues, r.span("increment", inc)),
-                            "the increment and the rate of one change", change.start))  # fmt: skip
+            r.add(
+                Candidate(
+                    Formula("x", expr),
+                    "change",
+                    "stated",
+                    (*cues, r.span("increment", inc)),
+                    "the increment and the rate of one change",
+                    change.start,
+                )
+            )
             return
     previous = _previous(r, change, host)
     if previous is not None:
-        r.add(Candidate(Change("x", fid(host), fid(change), direction, fid(previous)), "change",
-                        "stated", (*cues, r.span("previous", previous)),
-                        f"the earlier value {previous.found.reported.printed} "
-                        f"({previous.year}) is printed", change.start))  # fmt: skip
+        r.add(
+            Candidate(
+                Change("x", fid(host), fid(change), direction, fid(previous)),
+                "change",
+                "stated",
+                (*cues, r.span("previous", previous)),
+                f"the earlier value {previous.found.reported.printed} ({previous.year}) is printed",
+                change.start,
+            )
+        )
         return
     if host.found.reported.is_count:
-        r.add(Candidate(Change("x", fid(host), fid(change), direction), "change", "stated", cues,
-                        "a change of a count: some integer earlier count must fit",
-                        change.start, untestable_reason="earlier value not printed"))  # fmt: skip
+        r.add(
+            Candidate(
+                Change("x", fid(host), fid(change), direction),
+                "change",
+                "stated",
+                cues,
+                "a change of a count: some integer earlier count must fit",
+                change.start,
+                untestable_reason="earlier value not printed",
+            )
+        )
 
 
 def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None:
     """The printed earlier value a change compares with (比2014年…; a series)."""
     clause = r.text.clean[max(change.sentence.start, change.start - 40) : change.start]
-    m = None
-    for m in _BASE_YEAR.finditer(clause):
-        pass
+    m = _last(_BASE_YEAR, clause)
     year = host.year
     if m is not None and m["year"]:
         base = int(m["year"])
@@ -1354,11 +1678,20 @@ def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None
             if st.year == base:
                 return _companion(r, st, host.unit)
     # a later or earlier sentence: 2014年，最高法院受理案件11210件
+    if r._by_key is None:  # noqa: SLF001 - the reader's own index
+        index: dict[tuple[int | None, str, str | None], list[Statement]] = {}
+        for st in r.statements:
+            if st.is_level and st.year is not None:
+                index.setdefault((st.year, st.unit, st.predicate), []).append(st)
+        r._by_key = index  # noqa: SLF001
     candidates = [
-        st for st in _around(r, host)
-        if st.is_level and st.year == base and st.unit == host.unit and st.months == host.months
-        and st.predicate == host.predicate and _similar(r, st, host)
-    ]  # fmt: skip
+        st
+        for st in r._by_key.get((base, host.unit, host.predicate), ())  # noqa: SLF001
+        if r.same_doc(st, host)
+        and abs(st.start - host.start) <= REACH
+        and st.months == host.months
+        and _similar(r, st, host)
+    ]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -1368,11 +1701,6 @@ def _companion(r: Reader, st: Statement, unit: str) -> Statement | None:
         if other.companion_of == st.index and other.unit == unit:
             return other
     return None
-
-
-def _around(r: Reader, st: Statement) -> Iterable[Statement]:
-    yield from r.back(st)
-    yield from r.forward(st, st.start + REACH)
 
 
 def _similar(r: Reader, a: Statement, b: Statement) -> bool:
@@ -1408,10 +1736,16 @@ def _outcomes(r: Reader) -> None:
             if other.sentence != st.sentence:
                 break
             if other.is_level and other.predicate in stocks and other.unit == st.unit:
-                r.add(Candidate(Subset("x", fid(st), fid(other)), "outcome", "stated",
-                                (r.span("stock", other), r.span("outcome", st)),
-                                f"{st.predicate} is an outcome of {other.predicate}",
-                                st.start))  # fmt: skip
+                r.add(
+                    Candidate(
+                        Subset("x", fid(st), fid(other)),
+                        "outcome",
+                        "stated",
+                        (r.span("stock", other), r.span("outcome", st)),
+                        f"{st.predicate} is an outcome of {other.predicate}",
+                        st.start,
+                    )
+                )
                 break
 
 
@@ -1419,8 +1753,24 @@ def _outcomes(r: Reader) -> None:
 
 
 def _taxonomies(r: Reader) -> None:
+    listed: set[int] = set()
+    for st in r.statements:
+        if st.total_cue and st.is_level:
+            listed.add(st.index)
+            for other in r.forward(st, st.sentence.end):
+                if other.is_level and other.predicate and not other.in_parens:
+                    listed.add(other.index)
+    nouns = tuple({n for tax in r.lex.taxonomies for n in tax.whole})
+    pattern = _any_pattern(nouns)
+    hits = [
+        st
+        for st in r.statements
+        if st.is_level
+        and not st.in_parens
+        and (pattern.search(st.words) or (st.index in listed and pattern.search(_head(r, st))))
+    ]
     for tax in r.lex.taxonomies:
-        _one_taxonomy(r, tax)
+        _one_taxonomy(r, tax, listed, hits)
 
 
 def _member_of(tax: Taxonomy, words: str) -> str | None:
@@ -1442,7 +1792,8 @@ def _member_pattern(tax: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
         owner = {noun: member for member, nouns in tax.members.items() for noun in nouns}
         nouns = sorted(owner, key=len, reverse=True)
         found = _MEMBER_PATTERNS[tax.name] = (
-            re.compile("|".join(re.escape(n) for n in nouns)), owner
+            re.compile("|".join(re.escape(n) for n in nouns)),
+            owner,
         )
     return found
 
@@ -1472,15 +1823,15 @@ def _names_outside_predicate(r: Reader, words: str, nouns: tuple[str, ...]) -> b
     )
 
 
-_SCOPE_WORDS = re.compile(r"(?:19|20)\d{2}年(?:末|底)?|中国|我国|大陆|全国|全省|全市|全区|"
-                          r"[省市县区]|各类|年末|年底|去年末|全年|的|\s|[（()）]")
+_SCOPE_WORDS = re.compile(
+    r"(?:19|20)\d{2}年(?:末|底)?|中国|我国|大陆|全国|全省|全市|全区|"
+    r"[省市县区]|各类|年末|年底|去年末|全年|的|\s|[（()）]"
+)
 
 
 def _unmodified(r: Reader, words: str, nouns: tuple[str, ...]) -> bool:
     """Whether a whole noun stands without a narrowing modifier (民事公益诉讼 is no whole)."""
-    m = None
-    for m in _any_pattern(nouns).finditer(words):
-        pass
+    m = _last(_any_pattern(nouns), words)
     if m is None:
         return False
     tail = re.split(r"[，,。；;：:|]", words[: m.start()])[-1]
@@ -1505,20 +1856,15 @@ def _is_whole(r: Reader, tax: Taxonomy, st: Statement, listed: set[int]) -> bool
     if _names_outside_predicate(r, st.words, tax.whole):
         return True
     # 共立案公益诉讼案件14397件，发出检察建议11771件，起诉834件: one 共 for the list
-    return st.index in listed and _names_outside_predicate(r, _head(r, st), tax.whole) and (
-        _member_of(tax, _head(r, st)) is None
+    return (
+        st.index in listed
+        and _names_outside_predicate(r, _head(r, st), tax.whole)
+        and (_member_of(tax, _head(r, st)) is None)
     )
 
 
-def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
-    listed: set[int] = set()
-    for st in r.statements:
-        if st.total_cue and st.is_level:
-            listed.add(st.index)
-            for other in r.forward(st, st.sentence.end):
-                if other.is_level and other.predicate and not other.in_parens:
-                    listed.add(other.index)
-    wholes = [st for st in r.statements if _is_whole(r, tax, st, listed)]
+def _one_taxonomy(r: Reader, tax: Taxonomy, listed: set[int], hits: list[Statement]) -> None:
+    wholes = [st for st in hits if _is_whole(r, tax, st, listed)]
     following: dict[tuple[str | None, str], int] = {}
     limits: list[int] = [0] * len(wholes)
     for n in range(len(wholes) - 1, -1, -1):
@@ -1532,8 +1878,11 @@ def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
         for st in r.forward(whole, limit):
             if not st.is_level or st.in_parens or st.unit != whole.unit:
                 continue
-            if st.predicate and whole.predicate and st.predicate != whole.predicate and (
-                "actions" not in (st.pred_class, whole.pred_class)
+            if (
+                st.predicate
+                and whole.predicate
+                and st.predicate != whole.predicate
+                and ("actions" not in (st.pred_class, whole.pred_class))
             ):
                 continue
             member = _member_of(tax, st.words) or _member_of(tax, _head(r, st))
@@ -1543,8 +1892,10 @@ def _one_taxonomy(r: Reader, tax: Taxonomy) -> None:
                 # in the sentence that names the member, the figure counted with the
                 # whole's own verb wins over one counted with a generic verb (办理)
                 held = members[member]
-                if where[member] == st.sentence and held.predicate != whole.predicate and (
-                    st.predicate == whole.predicate
+                if (
+                    where[member] == st.sentence
+                    and held.predicate != whole.predicate
+                    and (st.predicate == whole.predicate)
                 ):
                     members[member] = st
                 continue
@@ -1564,8 +1915,16 @@ def _propose_taxonomy(
     ids = tuple(fid(p) for p in parts)
     cues = (r.span("whole", whole), *(r.span("member", p) for p in parts))
     if len(parts) == 1:
-        r.add(Candidate(Subset("x", ids[0], fid(whole)), "taxonomy", "definition", cues,
-                        f"{tax.name}: a member of the whole", parts[0].start))  # fmt: skip
+        r.add(
+            Candidate(
+                Subset("x", ids[0], fid(whole)),
+                "taxonomy",
+                "definition",
+                cues,
+                f"{tax.name}: a member of the whole",
+                parts[0].start,
+            )
+        )
         return
     if complete:
         reason = f"{tax.name}: the members {'、'.join(members)} exhaust the whole"
@@ -1574,14 +1933,30 @@ def _propose_taxonomy(
             why_not = "counted with another verb: " + ", ".join(
                 f"{p.found.reported.printed} ({p.predicate} vs {whole.predicate})" for p in weak
             )
-        r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy",
-                        "definition" if not weak else "inferred", cues, reason,
-                        parts[0].start, untestable_reason=why_not))  # fmt: skip
+        r.add(
+            Candidate(
+                Total("x", fid(whole), ids, complete=True),
+                "taxonomy",
+                "definition" if not weak else "inferred",
+                cues,
+                reason,
+                parts[0].start,
+                untestable_reason=why_not,
+            )
+        )
         r.partitions.append((whole, parts, True, "definition" if not weak else "inferred"))
     else:
-        r.add(Candidate(Total("x", fid(whole), ids, complete=True), "taxonomy", "inferred",
-                        cues, f"{tax.name}: {'、'.join(members)} are members of the whole",
-                        parts[0].start, fallback=Total("x", fid(whole), ids, complete=False)))  # fmt: skip
+        r.add(
+            Candidate(
+                Total("x", fid(whole), ids, complete=True),
+                "taxonomy",
+                "inferred",
+                cues,
+                f"{tax.name}: {'、'.join(members)} are members of the whole",
+                parts[0].start,
+                fallback=Total("x", fid(whole), ids, complete=False),
+            )
+        )
         r.partitions.append((whole, parts, False, "inferred"))
 
 
@@ -1612,14 +1987,19 @@ def _identities(r: Reader) -> None:
                 term = fid(st) if st.direction != "down" else f"(-{fid(st)})"
                 expr = re.sub(rf"\b{slot}\b", term, expr)
             anchor = max(st.start for st in chosen.values())
-            r.add(Candidate(Formula("x", expr), "identity", "definition",
-                            tuple(r.span(k, v) for k, v in chosen.items()),
-                            f"{ident.name} (definitions table)", anchor))  # fmt: skip
+            r.add(
+                Candidate(
+                    Formula("x", expr),
+                    "identity",
+                    "definition",
+                    tuple(r.span(k, v) for k, v in chosen.items()),
+                    f"{ident.name} (definitions table)",
+                    anchor,
+                )
+            )
 
 
-def _assignments(
-    r: Reader, options: dict[str, list[Statement]]
-) -> Iterator[dict[str, Statement]]:
+def _assignments(r: Reader, options: dict[str, list[Statement]]) -> Iterator[dict[str, Statement]]:
     pivot = min(options, key=lambda k: len(options[k]))
     starts = {slot: [st.start for st in cands] for slot, cands in options.items()}
     for anchor in options[pivot]:
@@ -1629,8 +2009,9 @@ def _assignments(
                 continue
             k = bisect_left(starts[slot], anchor.start)
             near = [cands[j] for j in (k - 1, k) if 0 <= j < len(cands)]
-            near = [c for c in near if r.same_doc(c, anchor)
-                    and abs(c.start - anchor.start) <= REACH]  # fmt: skip
+            near = [
+                c for c in near if r.same_doc(c, anchor) and abs(c.start - anchor.start) <= REACH
+            ]
             if not near:
                 break
             chosen[slot] = min(near, key=lambda c: abs(c.start - anchor.start))
@@ -1641,8 +2022,9 @@ def _assignments(
 def _noun_index(r: Reader) -> dict[str, list[Statement]]:
     """Statements by the identity nouns their words end with (built once per text)."""
     if r._nouns is None:  # noqa: SLF001 - the reader's own cache
-        nouns = tuple({n for ident in r.lex.identities for ns, _ in ident.slots.values()
-                       for n in ns})  # fmt: skip
+        nouns = tuple(
+            {n for ident in r.lex.identities for ns, _ in ident.slots.values() for n in ns}
+        )
         pattern = _any_pattern(nouns)
         index: dict[str, list[Statement]] = {}
         for st in r.statements:
@@ -1665,9 +2047,10 @@ def _slot_options(
         seen.add(st.index)
         words = st.words[-24:]
         if ratio:
-            if st.role in ("rate", "ratio", "ratio_other") or "/" in st.unit:
-                if any(words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns):
-                    out.append(st)
+            if (st.role in ("rate", "ratio", "ratio_other") or "/" in st.unit) and any(
+                words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns
+            ):
+                out.append(st)
             continue
         if not st.is_level or st.found.reported.is_ratio or st.in_parens:
             continue
@@ -1713,10 +2096,16 @@ def _partition_changes(r: Reader) -> None:
         whole_inc = incs[0]
         assert whole_inc is not None
         right = fid(whole_inc) if whole_inc.direction == "up" else f"-{fid(whole_inc)}"
-        r.add(Candidate(Formula("x", f"{left} = {right}"), "partition_change", known,
-                        tuple(r.span("increment", i) for i in incs if i is not None),
-                        "the changes of the parts of a partition add up to the whole's",
-                        whole_inc.start))  # fmt: skip
+        r.add(
+            Candidate(
+                Formula("x", f"{left} = {right}"),
+                "partition_change",
+                known,
+                tuple(r.span("increment", i) for i in incs if i is not None),
+                "the changes of the parts of a partition add up to the whole's",
+                whole_inc.start,
+            )
+        )
 
 
 def _holds(total: Statement, parts: list[Statement], closed: bool, how: str) -> str | None:
@@ -1765,10 +2154,16 @@ def _implied_bases(r: Reader) -> None:
         first = changes[0]
         assert first is not None
         expr = f"{left} = {base(total, first)}"
-        r.add(Candidate(Formula("x", expr), "implied_bases", known,
-                        tuple(r.span("change", c) for c in changes if c is not None),
-                        "同比 of the parts and of the whole: the earlier values add up too",
-                        first.start))  # fmt: skip
+        r.add(
+            Candidate(
+                Formula("x", expr),
+                "implied_bases",
+                known,
+                tuple(r.span("change", c) for c in changes if c is not None),
+                "同比 of the parts and of the whole: the earlier values add up too",
+                first.start,
+            )
+        )
 
 
 # --- nested selections ---------------------------------------------------------------
@@ -1781,15 +2176,27 @@ def _selections(r: Reader) -> None:
         if not st.is_level or not clean[max(0, st.start - 3) : st.start].rstrip().endswith("从"):
             continue
         end = r.text.sentence_of(st.end).end
-        m = re.search(r"中\s*(?:筛选|遴选|挑选|选取|评选|选出)(?:推荐)?出?", clean[st.end : min(end, st.end + 60)])
+        m = re.search(
+            r"中\s*(?:筛选|遴选|挑选|选取|评选|选出)(?:推荐)?出?",
+            clean[st.end : min(end, st.end + 60)],
+        )
         if not m:
             continue
         source = st
         for other in r.forward(st, end):
             if other.start > st.end + m.end() and other.is_level and other.unit == st.unit:
-                r.add(Candidate(Subset("x", fid(other), fid(source)), "selection", "stated",
-                                (r.span("whole", source),
-                                 ("筛选", st.end + m.start(), st.end + m.end()),
-                                 r.span("part", other)),
-                                f"selected from {source.found.reported.printed}", other.start))  # fmt: skip
+                r.add(
+                    Candidate(
+                        Subset("x", fid(other), fid(source)),
+                        "selection",
+                        "stated",
+                        (
+                            r.span("whole", source),
+                            ("筛选", st.end + m.start(), st.end + m.end()),
+                            r.span("part", other),
+                        ),
+                        f"selected from {source.found.reported.printed}",
+                        other.start,
+                    )
+                )
                 source = other  # 100件…和10件: the second from the first (2905 → 100 → 10)

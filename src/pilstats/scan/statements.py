@@ -78,21 +78,14 @@ class Statement:
     companion_of: int | None = None
     inherited: bool = False
     children: list[int] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    unit: str = ""
 
-    @property
-    def start(self) -> int:
-        """Start of the figure in the clean text."""
-        return self.found.start
-
-    @property
-    def end(self) -> int:
-        """End of the figure in the clean text."""
-        return self.found.end
-
-    @property
-    def unit(self) -> str:
-        """The figure's unit."""
-        return self.found.reported.unit
+    def __post_init__(self) -> None:
+        """Copy the figure's place and unit, read many times by the rules."""
+        self.start, self.end = self.found.start, self.found.end
+        self.unit = self.found.reported.unit
 
     @property
     def is_level(self) -> bool:
@@ -126,7 +119,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
             st.words = previous.words
         elif st.is_level and st.predicate and not st.noun:
             # 共批准逮捕侵害未成年人犯罪53286人，提起公诉67103人: the noun is shared
-            for before in reversed(out):
+            for before in reversed(out[-12:]):
                 if before.sentence != st.sentence:
                     break
                 if before.is_level and before.noun and before.predicate:
@@ -139,13 +132,9 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
 
 
 def _in_parens(clean: str, lo: int, pos: int) -> bool:
-    depth = 0
-    for ch in clean[lo:pos]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-    return depth > 0
+    opened = max(clean.rfind("（", lo, pos), clean.rfind("(", lo, pos))
+    closed = max(clean.rfind("）", lo, pos), clean.rfind(")", lo, pos))
+    return opened > closed
 
 
 def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
@@ -163,26 +152,38 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     # a figure right after another in the same clause, joined only by 、 和 及 or nothing,
     # continues the previous one's statement (46件96人; 42.6%和43%; 分别为a、b、c)
     rest = lead.strip(" 、，,和及与")
-    joined = previous is not None and previous.clause == st.clause and (
-        rest == "" or (
-            # a mirror's injected junk inside a 分别为 list (分别为54954人、未成73998人)
-            previous.respectively and len(rest) <= 4 and not any(ch.isdigit() for ch in rest)
-            and lead.lstrip(" ")[:1] in "、，," and previous.unit == reported.unit
+    joined = (
+        previous is not None
+        and previous.clause == st.clause
+        and (
+            rest == ""
+            or (
+                # a mirror's injected junk inside a 分别为 list (分别为54954人、未成73998人)
+                previous.respectively
+                and len(rest) <= 4
+                and not any(ch.isdigit() for ch in rest)
+                and lead.lstrip(" ")[:1] in "、，,"
+                and previous.unit == reported.unit
+            )
         )
-    )  # fmt: skip
+    )
     if joined and previous is not None:
         st.inherited = True
         st.respectively = previous.respectively
-        if previous.found.reported.unit != reported.unit and previous.is_level and (
-            lead.strip() == ""
+        if (
+            previous.found.reported.unit != reported.unit
+            and previous.is_level
+            and (lead.strip() == "")
         ):
-            st.companion_of = previous.companion_of if previous.companion_of is not None else (
-                previous.index
+            st.companion_of = (
+                previous.companion_of if previous.companion_of is not None else (previous.index)
             )
         st.role, st.direction, st.name = previous.role, previous.direction, previous.name
         st.share_np, st.predicate, st.pred_class = (
-            previous.share_np, previous.predicate, previous.pred_class,
-        )  # fmt: skip
+            previous.share_np,
+            previous.predicate,
+            previous.pred_class,
+        )
         st.noun, st.total_cue = previous.noun, previous.total_cue
         if previous.companion_of is not None and st.companion_of is None:
             # 6924件13485人、4098件7889人: alternate units continue the list

@@ -73,7 +73,7 @@ class Text:
                 if pattern is _GLOSS and (m.start() == 0 or norm[m.start() - 1].isascii()):
                     continue  # (ab) after Latin text is not a gloss
                 keep[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
-        if all(keep):
+        if b"\x00" not in keep:
             text.clean = norm
             text._map = array("l", range(len(norm) + 1))
         else:
@@ -128,9 +128,11 @@ class Text:
                 depth = 0
                 line = clean[line_start:i].strip()
                 if line and (
-                    line[-1] in _SENTENCE_END or line[-1] in "：:" or len(line) <= _HEADING_MAX
+                    line[-1] in _SENTENCE_END
+                    or line[-1] in "：:"
+                    or len(line) <= _HEADING_MAX
                     or not _continues(clean, i + 1)
-                ):  # fmt: skip
+                ):
                     sentences.append(i + 1)
                 clauses.append(i + 1)
                 line_start = i + 1
