@@ -126,8 +126,8 @@ class Reported:
     exact: bool = False
     printed: str = field(default="", compare=False)
     count: bool | None = field(default=None, compare=False)
-    _intervals: dict[Conventions, Interval] = field(
-        default_factory=dict, init=False, compare=False, repr=False
+    _intervals: dict[Conventions, Interval] | None = field(
+        default=None, init=False, compare=False, repr=False
     )
 
     @property
@@ -160,9 +160,13 @@ class Reported:
         >>> str(parse_figure("5800余件").bounds())
         '[5800, 5900)'
         """
-        iv = self._intervals.get(conventions)
+        cache = self._intervals
+        if cache is None:  # made on first use: most figures are read, few are bounded twice
+            cache = {}
+            object.__setattr__(self, "_intervals", cache)
+        iv = cache.get(conventions)
         if iv is None:
-            iv = self._intervals[conventions] = self._compute_bounds(conventions)
+            iv = cache[conventions] = self._compute_bounds(conventions)
         return iv
 
     def _compute_bounds(self, conventions: Conventions) -> Interval:

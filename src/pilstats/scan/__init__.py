@@ -22,6 +22,7 @@ text elsewhere changes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -116,18 +117,25 @@ class Evidence:
 
     Attributes:
         span: ``(start, end)`` of the original text the relation is read from.
-        cues: ``(label, start, end, text)`` of each cue word and figure it rests on,
-            in original offsets.
+        spans: ``(label, start, end)`` of each cue word and figure it rests on, in
+            original offsets (see :attr:`cues` for their text).
         rule: the reading that found it (``of_which``, ``share``, ``identity`` …).
         strength: ``stated`` (may fail), ``definition`` or ``inferred`` (never fail).
         reason: the reading in words.
+        source: the scanned text (shared, not copied), to quote the cues from.
     """
 
     span: tuple[int, int]
-    cues: tuple[tuple[str, int, int, str], ...]
+    spans: tuple[tuple[str, int, int], ...]
     rule: str
     strength: str
     reason: str
+    source: str = field(default="", repr=False, compare=False)
+
+    @property
+    def cues(self) -> tuple[tuple[str, int, int, str], ...]:
+        """``(label, start, end, text)`` of each cue, the text quoted from the source."""
+        return tuple((label, a, b, self.source[a:b]) for label, a, b in self.spans)
 
     def __iter__(self) -> Any:
         """Unpack as the span, ``start, end = evidence``."""
@@ -196,12 +204,28 @@ def scan_figures(text: str) -> list[ScannedFigure]:
 
 
 def scan(text: str) -> ScanResult:
-    """Find the figures of ``text``, read the relations it states, and check them."""
+    """Find the figures of ``text``, read the relations it states, and check them.
+
+    The cost is linear in the length of the text. The cyclic garbage collector is paused
+    while a scan runs (it builds many small acyclic objects, which the collector would
+    otherwise traverse again and again on a long text) and resumed afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _scan(text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _scan(text: str) -> ScanResult:
     prepared, statements, figures, unread = _prepare(text)
     values = {f.id: f.reported for f in figures}
     candidates = _dedupe(infer(prepared, statements, lexicon()))
     # the figures' roles may have been refined by the rules (frames)
-    figures = [replace(f, role=st.role) for f, st in zip(figures, statements, strict=True)]
+    figures = [f if f.role == st.role else replace(f, role=st.role)
+               for f, st in zip(figures, statements, strict=True)]  # fmt: skip
     findings: list[Finding] = []
     checks: list[Check] = []
     evidence: dict[str, Evidence] = {}
@@ -332,11 +356,13 @@ def _untestable(finding: Finding, why: str) -> Finding:
 
 
 def _evidence(text: Text, original: str, cand: Candidate) -> Evidence:
-    cues = []
+    spans = []
     lo, hi = None, None
     for label, a, b in cand.cues:
         oa, ob = text.original_span(a, b)
-        cues.append((label, oa, ob, original[oa:ob]))
+        spans.append((label, oa, ob))
         lo = oa if lo is None else min(lo, oa)
         hi = ob if hi is None else max(hi, ob)
-    return Evidence((lo or 0, hi or 0), tuple(cues), cand.rule, cand.strength, cand.reason)
+    return Evidence(
+        (lo or 0, hi or 0), tuple(spans), cand.rule, cand.strength, cand.reason, original
+    )

@@ -307,7 +307,7 @@ def _series(r: Reader) -> None:
     stmts = r.statements
     while i < len(stmts):
         st = stmts[i]
-        if not (st.is_level and "分别" in st.lead and st.companion_of is None):
+        if not (st.is_level and st.respectively and not st.inherited and st.companion_of is None):
             i += 1
             continue
         run = [st]
@@ -1126,7 +1126,7 @@ def _breakdowns(r: Reader) -> None:
 def _main_parts(r: Reader) -> None:
     """``查处的违规行为主要是超载和超速，分别为2100辆和1800辆`` (P14): parts of the total."""
     for st in r.statements:
-        if not st.is_level or st.inherited or "分别" not in st.lead:
+        if not st.is_level or st.inherited or not st.respectively:
             continue
         head = r.before(st, 60)
         if not any(w in head for w in r.lex.main_parts):
@@ -1297,7 +1297,7 @@ def _restatements(r: Reader) -> None:
             key = ("level", st.unit, before, after, str(r.doc(st)))
         first = seen.get(key)
         seen[key] = st
-        if first is None or _value(first) != _value(st):
+        if first is None or _value(first) != _value(st) or st.start - first.end > REACH:
             continue
         r.add(
             Candidate(

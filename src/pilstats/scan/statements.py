@@ -50,7 +50,7 @@ _STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不�
 _UP = ("上升", "增长", "增加", "提高", "增幅")
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """One figure and what its words say about it."""
 
@@ -115,6 +115,9 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
         st.in_parens = _in_parens(clean, max(sentence.start, f.start - WINDOW), f.start)
         st.words = _strip(clean[max(clause.start, f.start - 5 * WINDOW) : f.start])[-WINDOW:]
         _classify(st, previous, lex)
+        # the rest has been read; keep what the relations look at, and memory low
+        st.context = st.context[-40:] if st.found.reported.is_ratio else ""
+        st.lead = st.lead[-30:]
         if st.inherited and previous is not None:
             st.words = previous.words
         elif st.is_level and st.predicate and not st.noun:

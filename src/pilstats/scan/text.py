@@ -57,39 +57,57 @@ class Text:
     original: str
     clean: str = ""
     documents: list[Span] = field(default_factory=list)
-    sentences: list[int] = field(default_factory=list)
-    clauses: list[int] = field(default_factory=list)
-    semicolons: list[int] = field(default_factory=list)
-    _map: array[int] = field(default_factory=lambda: array("l"))
+    sentences: array[int] = field(default_factory=lambda: array("q"))
+    clauses: array[int] = field(default_factory=lambda: array("q"))
+    semicolons: array[int] = field(default_factory=lambda: array("q"))
+    _clean_starts: list[int] = field(default_factory=lambda: [0])
+    _spans: dict[tuple[int, int], Span] = field(default_factory=dict)
+    _orig_starts: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
     def read(cls, original: str) -> Text:
         """Prepare ``original`` for reading (linear in its length)."""
         text = cls(original)
         norm = normalise(original)
-        keep = bytearray(b"\x01") * len(norm)
+        removed: list[tuple[int, int]] = []
         for pattern in (_GLOSS, _JUNK):
             for m in pattern.finditer(norm):
                 if pattern is _GLOSS and (m.start() == 0 or norm[m.start() - 1].isascii()):
                     continue  # (ab) after Latin text is not a gloss
-                keep[m.start() : m.end()] = b"\x00" * (m.end() - m.start())
-        if b"\x00" not in keep:
-            text.clean = norm
-            text._map = array("l", range(len(norm) + 1))
-        else:
-            kept = [i for i in range(len(norm)) if keep[i]]
-            text.clean = "".join(norm[i] for i in kept)
-            text._map = array("l", kept)
-            text._map.append(len(norm))
+                removed.append(m.span())
+        removed.sort()
+        pieces: list[str] = []
+        clean_starts: list[int] = [0]
+        orig_starts: list[int] = [0]
+        at = 0
+        length = 0
+        for a, b in removed:
+            if b <= at:
+                continue
+            a = max(a, at)
+            pieces.append(norm[at:a])
+            length += a - at
+            at = b
+            clean_starts.append(length)
+            orig_starts.append(b)
+        pieces.append(norm[at:])
+        text.clean = "".join(pieces)
+        text._clean_starts = clean_starts
+        text._orig_starts = orig_starts
         text._split()
         return text
+
+    def to_original(self, pos: int) -> int:
+        """The original offset of clean offset ``pos`` (each kept run is a shifted copy)."""
+        k = bisect_right(self._clean_starts, pos) - 1
+        return self._orig_starts[k] + pos - self._clean_starts[k]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``[start, end)`` of the clean text covers."""
         if end <= start:
-            o = self._map[start]
+            o = self.to_original(start)
             return o, o
-        return self._map[start], self._map[end - 1] + 1
+        return self.to_original(start), self.to_original(end - 1) + 1
 
     def original_slice(self, start: int, end: int) -> str:
         """The verbatim original text behind ``[start, end)`` of the clean text."""
@@ -139,24 +157,28 @@ class Text:
         for d in self.documents:
             sentences.append(d.end)
             clauses.append(d.end)
-        self.sentences = sorted(set(sentences))
-        self.clauses = sorted(set(clauses))
-        self.semicolons = semicolons
+        self.sentences = array("q", sorted(set(sentences)))
+        self.clauses = array("q", sorted(set(clauses)))
+        self.semicolons = array("q", semicolons)
 
     def sentence_of(self, pos: int) -> Span:
-        """The sentence holding ``pos``."""
-        return _enclosing(self.sentences, pos)
+        """The sentence holding ``pos`` (one shared object per sentence)."""
+        return _enclosing(self.sentences, pos, self._spans)
 
     def clause_of(self, pos: int) -> Span:
-        """The clause holding ``pos``."""
-        return _enclosing(self.clauses, pos)
+        """The clause holding ``pos`` (one shared object per clause)."""
+        return _enclosing(self.clauses, pos, self._spans)
 
 
-def _enclosing(ends: list[int], pos: int) -> Span:
+def _enclosing(ends: array[int], pos: int, cache: dict[tuple[int, int], Span]) -> Span:
     i = bisect_right(ends, pos)
     start = ends[i - 1] if i > 0 else 0
     end = ends[i] if i < len(ends) else (ends[-1] if ends else 0)
-    return Span(start, max(end, start))
+    key = (start, max(end, start))
+    span = cache.get(key)
+    if span is None:
+        span = cache[key] = Span(*key)
+    return span
 
 
 def _continues(clean: str, at: int) -> bool:
