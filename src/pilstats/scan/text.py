@@ -81,10 +81,10 @@ class Text:
         orig_starts: list[int] = [0]
         at = 0
         length = 0
-        for a, b in removed:
+        for first, b in removed:
             if b <= at:
                 continue
-            a = max(a, at)
+            a = max(first, at)
             pieces.append(norm[at:a])
             length += a - at
             at = b
