@@ -224,6 +224,37 @@ class TestPatterns:
         assert got[("share", ("1200件", "2000件", "60.0%"))] == "pass"
 
 
+class TestNationalReports:
+    def test_a_region_within_the_national_count_of_its_field(self) -> None:
+        """内蒙古's 410 cases in two fields: within the national counts of both fields."""
+        text = ("全国检察机关办理国有土地使用权出让领域案件 1468 件、国有财产保护领域案件 8268 件。"
+                "内蒙古自治区检察机关共立案办理国有财产保护和国有土地使用权出让领域公益诉讼案件 410 件。")
+        assert found(text, "subset", "410件", "1468件", "8268件") == "pass"
+
+    def test_a_region_within_the_national_count_of_its_topic(self) -> None:
+        """新疆…大气污染防治…91 件 within the national 大气污染防治 5800 余件."""
+        text = ("全年共办理大气污染防治领域公益诉讼案件 5800 余件。新疆检察机关开展大气污染防治"
+                "公益诉讼检察专项监督活动，共办案 91 件。")
+        assert found(text, "subset", "91件", "5800余件") == "pass"
+
+    def test_nested_selections(self) -> None:
+        """从2905件…中筛选推荐出100件…和10件: 2905 → 100 → 10."""
+        text = "从2905件“千案展示”案例中筛选推荐出100件“百案评析”和10件“十案示范”案例。"
+        assert found(text, "subset", "100件", "2905件") == "pass"
+        assert found(text, "subset", "10件", "100件") == "pass"
+
+    def test_of_which_as_pronoun_with_its_referent_in_the_sentence(self) -> None:
+        """…234 条问题线索集中交办，并对其中 16 起重点线索挂牌督办: 16 ≤ 234."""
+        text = "最高检对警示片反映的 234 条问题线索集中交办，并对其中 16 起重点线索挂牌督办。"
+        assert found(text, "subset", "16起", "234条") == "pass"
+
+    def test_a_sentence_broken_by_a_blank_line(self) -> None:
+        """提起行政公益诉讼 / (blank line) / 1276 件: one sentence, one list."""
+        text = ("共提起公益诉讼 12579 件。其中，提起民事公益诉讼 11303 件，占起诉总量的 89.9%；"
+                "提起行政公益诉讼\n\n1276 件，占起诉总量的 10.1%。")
+        assert found(text, "total", "12579件", "11303件", "1276件") == "pass"
+
+
 class TestWhitePaper:
     def test_no_failure_on_the_2023_text(self) -> None:
         """The 2023 text: 0 failures."""

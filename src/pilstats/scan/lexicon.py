@@ -58,6 +58,8 @@ class Lexicon:
     list_breakers: tuple[str, ...]
     stage_cues: tuple[str, ...]
     main_parts: tuple[str, ...]
+    regions: tuple[str, ...]
+    fields: Taxonomy
     forms: tuple[tuple[str, str], ...]  # (surface form, canonical), longest first
     classes: dict[str, str]  # canonical predicate → class
     outcomes: dict[str, tuple[str, ...]]
@@ -149,6 +151,9 @@ def lexicon() -> Lexicon:
         list_breakers=tuple(raw["list_breakers"]),
         stage_cues=tuple(raw["stage_cues"]),
         main_parts=tuple(raw["main_parts"]),
+        regions=tuple(raw["regions"]),
+        fields=Taxonomy("公益诉讼·法定领域", ("公益诉讼",), False,
+                        {k: tuple(v) for k, v in raw["fields"].items()}),
         forms=tuple(forms),
         classes=classes,
         outcomes={k: tuple(v) for k, v in raw["outcomes"].items()},

@@ -290,6 +290,7 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _share_sums(r)
     _group_shares(r)
     _restatements(r)
+    _regions(r)
     _noun_frames(r)
     _pronoun_of_which(r)
     _partition_changes(r)
@@ -719,6 +720,9 @@ def _frames(r: Reader) -> None:
             "从"
         ):
             continue  # 从2905件…中筛选: a selection, not a frame
+        opened = "在" in st.words[-12:]
+        if not opened and not m.group().endswith(("中，", "中,", "中:", "中：")):
+            continue  # 在320件案件中 / 338个城市中，— not 线索集中交办
         st.role = "frame"
         end = _paragraph_end(clean, st.end)
         items = [
@@ -1017,53 +1021,89 @@ def _respective_shares(r: Reader, group: list[Statement]) -> None:
 def _share_sums(r: Reader) -> None:
     """Shares of one whole: printed to 100% they close the list; a closed list adds to 100%.
 
-    When the shares of listed parts add up to 100% the parts make up the whole; when the
-    parts make up the whole (closed list, or exact sum) their shares add up to 100%.
+    Shares printed together (one sentence) that add up to 100% at face value say the
+    parts make up the whole. The shares of parts that make up the whole — a run of them
+    whose exact counts add up to it, or a partition the text closes — add up to 100%.
     """
     by_whole: dict[int, list[tuple[Statement, Statement, str]]] = {}
     for part, whole, share, strength in r.shares:
         by_whole.setdefault(whole.index, []).append((part, share, strength))
-    closed = {
-        t.index: {p.index for p in ps} for t, ps, c, how in r.partitions if c and how == "stated"
-    }
     for wid, members in by_whole.items():
         whole = r.statements[wid]
         members.sort(key=lambda m: m[1].start)
-        parts = [m[0] for m in members]
-        if len({m[1].unit for m in members}) != 1 or len(parts) < 2:
-            continue
-        strength = max((m[2] for m in members), key=_STRENGTHS.index)
-        shares = tuple(fid(m[1]) for m in members)
-        cues = tuple(r.span("share", m[1]) for m in members)
-        ids = {p.index for p in parts}
-        pairs = [(m[0], m[1]) for m in members]
-        if _printed_sum_is_whole(pairs) and closed.get(wid) != ids:
-            # shares printed together that add up to 100%: the parts are the whole
-            # partition, so they must add up to it (达标 73 + 超标 265 = 338)
-            r.add(
-                Candidate(
-                    Total("x", fid(whole), tuple(fid(p) for p in parts)),
-                    "share_closed",
-                    "inferred",
-                    (r.span("whole", whole), *cues),
-                    "the parts' shares add up to 100%, so the parts make up "
-                    f"{whole.found.reported.printed}",
-                    members[0][1].start,
-                )
-            )
-            r.partitions.append((whole, parts, True, "inferred"))
-        if closed.get(wid) == ids or _adds_up(whole, parts) or _printed_sum_is_whole(pairs):
-            r.add(
-                Candidate(
-                    ShareSum("x", shares),
-                    "share_sum",
-                    strength,
-                    cues,
-                    f"shares of the parts that make up {whole.found.reported.printed}",
-                    members[0][1].start,
-                )
-            )
+        for run in _sentence_runs(members):
+            pairs = [(m[0], m[1]) for m in run]
+            if len(run) >= 2 and _printed_sum_is_whole(pairs):
+                # 达标 73 + 超标 265 = 338: the parts' shares add to 100%, the parts make it up
+                _share_closed(r, whole, run)
+            if len(run) >= 2 and _printed_sum_is_whole(pairs):
+                _propose_share_sum(r, whole, run, "printed together, adding up to 100%")
+        for i in range(len(members)):
+            acc = Decimal(0)
+            for j in range(i, min(len(members), i + 12)):
+                part = members[j][0]
+                if not part.found.reported.exact or not whole.found.reported.exact:
+                    break
+                acc += _value(part)
+                if acc > _value(whole):
+                    break
+                if acc == _value(whole) and j > i:
+                    _propose_share_sum(r, whole, members[i : j + 1], "whose parts make it up")
+                    break
+        by_part = {m[0].index: m for m in members}
+        for total, parts, closed, how in r.partitions:
+            if total.index == wid and _holds(total, parts, closed, how) == "stated" and all(
+                p.index in by_part for p in parts
+            ):
+                _propose_share_sum(r, whole, [by_part[p.index] for p in parts], "of a closed list")
 
+
+def _sentence_runs(
+    members: list[tuple[Statement, Statement, str]],
+) -> list[list[tuple[Statement, Statement, str]]]:
+    runs: list[list[tuple[Statement, Statement, str]]] = []
+    for m in members:
+        if runs and runs[-1][-1][1].sentence == m[1].sentence:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _share_closed(
+    r: Reader, whole: Statement, run: list[tuple[Statement, Statement, str]]
+) -> None:
+    parts = [m[0] for m in run]
+    r.add(
+        Candidate(
+            Total("x", fid(whole), tuple(fid(p) for p in parts)),
+            "share_closed",
+            "inferred",
+            (r.span("whole", whole), *(r.span("share", m[1]) for m in run)),
+            f"the parts' shares add up to 100%, so the parts make up "
+            f"{whole.found.reported.printed}",
+            run[0][1].start,
+        )
+    )
+    r.partitions.append((whole, parts, True, "inferred"))
+
+
+def _propose_share_sum(
+    r: Reader, whole: Statement, run: list[tuple[Statement, Statement, str]], why: str
+) -> None:
+    if len({m[1].unit for m in run}) != 1:
+        return
+    strength = max((m[2] for m in run), key=_STRENGTHS.index)
+    r.add(
+        Candidate(
+            ShareSum("x", tuple(fid(m[1]) for m in run)),
+            "share_sum",
+            strength,
+            tuple(r.span("share", m[1]) for m in run),
+            f"shares of {whole.found.reported.printed} {why}",
+            run[0][1].start,
+        )
+    )
 
 _STRENGTHS = ("stated", "definition", "inferred")
 
@@ -1309,6 +1349,103 @@ def _restatements(r: Reader) -> None:
                 st.start,
             )
         )
+
+
+def _region(r: Reader, st: Statement) -> str | None:
+    """The region a figure is reported for: named at the start of its sentence."""
+    opening = r.text.clean[st.sentence.start : min(st.start, st.sentence.start + 14)]
+    return next((g for g in r.lex.regions if g in opening), None)
+
+
+def _regions(r: Reader) -> None:
+    """A region's count within the national count of the same thing (a national report).
+
+    ``内蒙古自治区检察机关共立案办理国有财产保护和国有土地使用权出让领域公益诉讼案件410件``
+    is within the national counts of those two fields; ``江苏…办理案件2573件`` within the
+    national total. Inferred: the period or the counting rule may differ, so a mismatch
+    is reported untestable, never a failure.
+    """
+    fields = r.lex.fields
+    national: list[Statement] = []
+    for st in r.statements:
+        if not st.is_level or st.in_parens:
+            continue
+        region = _region(r, st)
+        if region is None:
+            national.append(st)
+            continue
+        named = _members_named(fields, _head(r, st) + r.text.clean[st.end : st.end + 12])
+        pool = [
+            n
+            for n in reversed(national[-_MAX_BACK:])
+            if n.unit == st.unit and r.same_doc(n, st) and _value(n) > _value(st)
+        ]
+        wholes: list[Statement] = []
+        if named and st.found.reported.is_count:
+            # the national count of each field the region's count is in (one list)
+            for member in named:
+                found = next((n for n in pool if _member_of(fields, n.words) == member), None)
+                if found is None:
+                    wholes = []
+                    break
+                wholes.append(found)
+        elif st.found.reported.is_count:
+            # 全年共办理大气污染防治领域…5800余件。新疆…大气污染防治…共办案91件: the topic
+            topic = _grams(_head(r, st))
+            near = [n for n in pool if st.start - n.end <= 600 and topic & _grams(n.words)]
+            if len(near) >= 1:
+                wholes = near[:1]
+            else:
+                totals = [n for n in pool if n.total_cue and _suffix(n.noun) == "案件"
+                          and _suffix(st.noun) in ("案件", "办案")]  # fmt: skip
+                wholes = totals[-1:]
+        else:
+            scored = [(_overlap(_noun_core(st), n.words), n) for n in pool]
+            scored = [x for x in scored if x[0] >= 0.6]
+            if scored:
+                best = max(scored, key=lambda x: x[0])
+                if sum(1 for x in scored if x[0] == best[0]) == 1:
+                    wholes = [best[1]]
+        if not wholes:
+            continue
+        ids: str | tuple[str, ...] = fid(wholes[0]) if len(wholes) == 1 else tuple(
+            fid(w) for w in wholes
+        )
+        r.add(
+            Candidate(
+                Subset("x", fid(st), ids),
+                "region",
+                "inferred",
+                (("region", st.sentence.start, st.sentence.start + len(region)),
+                 r.span("part", st), *(r.span("national", w) for w in wholes)),
+                f"{region} reports {st.found.reported.printed}, within the national "
+                + "、".join(w.found.reported.printed for w in wholes),
+                st.start,
+            )
+        )
+
+
+_GENERIC = re.compile(r"公益诉讼|检察机关|人民检察|检察院|专项监督|开展|办理|案件")
+
+
+def _grams(words: str) -> set[str]:
+    """The distinctive four-character runs of ``words`` (generic words removed)."""
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", _GENERIC.sub(" ", words))
+    return {run[i : i + 4] for run in cjk.split() for i in range(len(run) - 3)}
+
+
+def _members_named(tax: Taxonomy, words: str) -> list[str]:
+    """Every member ``words`` name, in order (国有财产保护和国有土地使用权出让 → two)."""
+    pattern, owner = _member_pattern(tax)
+    out: list[str] = []
+    for m in pattern.finditer(words):
+        if owner[m.group()] not in out:
+            out.append(owner[m.group()])
+    return out
+
+
+def _noun_core(st: Statement) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", st.words.split("|")[0])[-10:]
 
 
 _NOUN_FRAME = re.compile(r"(?P<np>[\u4e00-\u9fff]{2,12}?)中[，,]?(?=[^，,。；;]*$)")
@@ -2184,7 +2321,7 @@ def _selections(r: Reader) -> None:
             continue
         source = st
         for other in r.forward(st, end):
-            if other.start > st.end + m.end() and other.is_level and other.unit == st.unit:
+            if other.start >= st.end + m.end() and other.is_level and other.unit == st.unit:
                 r.add(
                     Candidate(
                         Subset("x", fid(other), fid(source)),

@@ -184,12 +184,11 @@ def _enclosing(ends: array[int], pos: int, cache: dict[tuple[int, int], Span]) -
 def _continues(clean: str, at: int) -> bool:
     """Whether the line starting at ``at`` continues a sentence broken by a line break.
 
-    A line that starts with a digit, a unit or a lower-case continuation after a long
-    line without final punctuation (the 2023 white paper's 提起行政公益诉讼 / 1276 件).
+    After a long line without final punctuation, a line (past blank ones) that starts
+    with a digit, a measure word or a comma continues it: the 2023 white paper breaks
+    ``提起行政公益诉讼`` / ``1276 件`` across a blank line.
     """
     j = at
-    while j < len(clean) and clean[j] in " \t\u3000\n":
-        if clean[j] == "\n":
-            return False
+    while j < len(clean) and j - at < 8 and clean[j] in " \t\u3000\n\r":
         j += 1
     return j < len(clean) and (clean[j].isdigit() or clean[j] in "，,、；;。%件人个")
