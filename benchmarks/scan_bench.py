@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 WHITEPAPER = ROOT / "fixtures" / "whitepaper-2023.txt"
 HEADING = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]).*$", re.M
+    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]).*$", re.MULTILINE
 )
 
 
