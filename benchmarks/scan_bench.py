@@ -26,8 +26,9 @@ from pilstats.scan import scan
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 WHITEPAPER = ROOT / "fixtures" / "whitepaper-2023.txt"
+_NUMERALS = "一二三四五六七八九十"
 HEADING = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]).*$", re.MULTILINE
+    rf"^[ \t]*(?:[{_NUMERALS}]+、|[（(][{_NUMERALS}]+[）)]|\d+[.、]).*$", re.MULTILINE
 )
 
 
