@@ -1207,7 +1207,7 @@ def _stages(r: Reader) -> None:
                     Candidate(
                         Subset("x", fid(st), fid(stock)),
                         "stage",
-                        "stated",
+                        "inferred",
                         (r.span("stock", stock), r.span("done", st)),
                         f"已…: done of {stock.found.reported.printed}",
                         st.start,
@@ -1634,7 +1634,7 @@ def _generic_rate(r: Reader, st: Statement, name: str) -> None:
         Candidate(
             Rate("x", fid(st), fid(base)),
             "rate",
-            "stated",
+            "inferred",
             (r.span("rate", st), r.span("base", base)),
             f"{name} of {base.found.reported.printed}: some integer numerator",
             st.start,
@@ -1778,17 +1778,27 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
         )
         return
     if host.found.reported.is_count:
+        between = r.text.clean[host.end : change.start]
+        own_subject = len(_CHANGE_WORDS.sub("", between)) >= 3
         r.add(
             Candidate(
                 Change("x", fid(host), fid(change), direction),
                 "change",
-                "stated",
+                "inferred" if own_subject else "stated",
                 cues,
-                "a change of a count: some integer earlier count must fit",
+                "a change of a count: some integer earlier count must fit"
+                + (" (the change names its own subject, so it may not be this count's)"
+                   if own_subject else ""),
                 change.start,
                 untestable_reason="earlier value not printed",
             )
         )
+
+
+_CHANGE_WORDS = re.compile(
+    r"[^\u4e00-\u9fff]|同比|比上年末?|上年同期|较上年|较|比|与|分别|增长|上升|增加|提高|下降|减少|"
+    r"降低|增幅|降幅|了|为|达|约|同期|年|月|其中|人数|件数|数量|案件数"
+)
 
 
 def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None:
