@@ -146,6 +146,9 @@ def _outcome(
     if not candidates:
         return RelationOutcome(check.id, check.kind, verdict, False, False, False, None, None)
     same = [c for c in candidates if _complete(c[0]) == _complete(check)]
+    if trap and not same:
+        # a partial total (parts ≤ whole) does not claim the complete relation of a trap
+        return RelationOutcome(check.id, check.kind, verdict, False, False, False, None, None)
     chosen, weaker = (same[0], False) if same else (candidates[0], True)
     scan_check, finding = chosen
     labelled.add(finding.check)

@@ -219,7 +219,7 @@ class Reader:
             # 未成年人犯罪 ~ 未成年犯罪嫌疑人: the same words, differently ordered
             return not rest or rest in context or _coverage(rest, context) >= 0.8
         # 行政公益诉讼立案数 → 办理行政公益诉讼案件: a generic verb, the same noun
-        return st.pred_class == "actions" and bool(rest) and rest in context
+        return st.pred_class == "generic" and bool(rest) and rest in context
 
     def add(self, cand: Candidate) -> None:
         self.out.append(cand)
@@ -444,7 +444,7 @@ def _read_list(
     for st in levels:
         predicate = st.predicate or list_predicate
         matches = [t for t in totals if _fits(r, t, st, predicate)]
-        if not matches and rule == "of_which":
+        if not matches and rule in ("of_which", "breakdown"):
             # 受理复议申请4200件，其中维持原决定3100件: 其中 says the decisions are among them
             matches = [t for t in totals if t.index != st.index and _same_unit(t, st)]
         if len(matches) > 1:
@@ -545,7 +545,7 @@ def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = 
     if predicate and total.predicate and predicate != total.predicate:
         part_class = r.lex.classes.get(predicate)
         if not _stage_of(r.lex, predicate, total.predicate) and not (
-            total.pred_class == "actions" or part_class == "actions"
+            total.pred_class == "generic" or part_class == "generic"
         ):
             return False
     return True
@@ -884,7 +884,7 @@ def _whole(
         if _TOTAL_NP.search(np):
             # 占公益诉讼总数的: the total (共…), not a part that shares its words
             found = [st for st in found if st.total_cue] or found
-        if parts[0].predicate and parts[0].pred_class != "actions":
+        if parts[0].predicate and parts[0].pred_class != "generic":
             # 起诉…16972人占侵害未成年人犯罪的: the whole counted with the same verb
             found = [st for st in found if st.predicate == parts[0].predicate] or found
         best = found[0]
@@ -1152,7 +1152,7 @@ def _breakdowns(r: Reader) -> None:
                 st.predicate
                 and total.predicate
                 and st.predicate != total.predicate
-                and ("actions" not in (st.pred_class, total.pred_class))
+                and ("generic" not in (st.pred_class, total.pred_class))
             ):
                 continue
             parts.append(st)
@@ -1950,6 +1950,11 @@ def _any_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)))
 
 
+def _sentence_before(r: Reader, st: Statement) -> str:
+    """Up to 300 characters of the sentence before a figure, parentheses removed."""
+    return _strip_parens(r.text.clean[max(st.sentence.start, st.start - 300) : st.start])
+
+
 def _head(r: Reader, st: Statement) -> str:
     """The sentence up to a figure, parentheses removed: the words that frame it."""
     found = r._heads.get(st.index)  # noqa: SLF001 - the reader's own cache
@@ -2006,8 +2011,11 @@ def _is_whole(r: Reader, tax: Taxonomy, st: Statement, listed: set[int]) -> bool
     return (
         st.index in listed
         and _names_outside_predicate(r, _head(r, st), tax.whole)
-        and (_member_of(tax, _head(r, st)) is None)
+        and (_member_of(tax, _sentence_before(r, st)) is None)
     )
+
+
+_CASE_COUNTS = ("立案", "受理", "办理")
 
 
 def _one_taxonomy(r: Reader, tax: Taxonomy, listed: set[int], hits: list[Statement]) -> None:
@@ -2029,10 +2037,11 @@ def _one_taxonomy(r: Reader, tax: Taxonomy, listed: set[int], hits: list[Stateme
                 st.predicate
                 and whole.predicate
                 and st.predicate != whole.predicate
-                and ("actions" not in (st.pred_class, whole.pred_class))
+                and not (st.pred_class == "generic" and whole.predicate in _CASE_COUNTS)
+                and whole.pred_class != "generic"
             ):
-                continue
-            member = _member_of(tax, st.words) or _member_of(tax, _head(r, st))
+                continue  # 办理案件113件 counts cases: a member of 立案, not of 起诉
+            member = _member_of(tax, st.words) or _member_of(tax, _sentence_before(r, st))
             if member is None:
                 continue
             if member in members:
