@@ -63,6 +63,7 @@ class Lexicon:
     forms: tuple[tuple[str, str], ...]  # (surface form, canonical), longest first
     classes: dict[str, str]  # canonical predicate → class
     outcomes: dict[str, tuple[str, ...]]
+    case_stages: dict[str, tuple[str, ...]]
     complements: tuple[frozenset[str], ...]
     rates: dict[str, RateDefinition]
     identities: tuple[Identity, ...]
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         forms=tuple(forms),
         classes=classes,
         outcomes={k: tuple(v) for k, v in raw["outcomes"].items()},
+        case_stages={k: tuple(v) for k, v in raw["case_stages"].items()},
         complements=tuple(frozenset(p) for p in raw["complements"]),
         rates=rates,
         identities=identities,

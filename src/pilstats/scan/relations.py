@@ -284,6 +284,8 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _taxonomies(r)
     _identities(r)
     _breakdowns(r)
+    _enumerations(r)
+    _case_stages(r)
     _main_parts(r)
     _stages(r)
     _gaps(r)
@@ -294,6 +296,8 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _noun_frames(r)
     _pronoun_of_which(r)
     _partition_changes(r)
+    _previous_shares(r)
+    _largest(r)
     _implied_bases(r)
     _selections(r)
     return r.out
@@ -370,12 +374,20 @@ def _paragraph_end(clean: str, pos: int) -> int:
 
 
 def _referents(r: Reader, last: Statement, cue: int, starts_sentence: bool) -> list[Statement]:
-    """Level statements a 其中 may refer to: its sentence, or the previous one (P2)."""
+    """Level statements a 其中 may refer to: its sentence, or the previous one (P2).
+
+    A sentence without any figure between them (粮食生产再获丰收，属历史上第二高产年。)
+    is passed over: the total is in the last sentence before 其中 that has figures.
+    """
     sentence = r.text.sentence_of(cue)
     lo = sentence.start
     if starts_sentence:
         lo = r.text.sentence_of(max(0, sentence.start - 1)).start
-        if r.text.clean[lo:cue].strip() == "" and lo > 0:
+        for _ in range(2):
+            if lo == 0 or any(
+                st.start >= lo and st.is_level for st in [last, *r.back(last, reach=cue - lo + 1)]
+            ):
+                break
             lo = r.text.sentence_of(max(0, lo - 1)).start
     out = []
     for st in [last, *r.back(last)]:
@@ -945,6 +957,9 @@ def _list_sum(r: Reader, share: Statement, subject: str) -> bool | None:
     items = items[-n:]
     whole, why, strength = _whole(r, share, items)
     if whole is None:
+        whole = _whole_by_verb(r, share, items)
+        why, strength = "of the total counted with the list's own verb", "inferred"
+    if whole is None:
         return None
     expr = f"({' + '.join(fid(s) for s in items)}) / {fid(whole)} = {fid(share)}"
     r.add(
@@ -958,6 +973,28 @@ def _list_sum(r: Reader, share: Statement, subject: str) -> bool | None:
         )
     )
     return True
+
+
+def _whole_by_verb(r: Reader, share: Statement, items: list[Statement]) -> Statement | None:
+    """The total counted with the verb that introduces a list.
+
+    ``受理审查起诉…居前六位的罪名…分别是…，六类…占全部犯罪人数的82.28%``: the whole is the
+    受理审查起诉 total.
+    """
+    intro = r.text.clean[max(share.sentence.start, items[0].start - 80) : items[0].start]
+    found = r.lex.predicate(intro)
+    if found is None:
+        return None
+    total = sum(_value(i) for i in items)
+    for st in r.back(items[0]):
+        if (
+            st.is_level
+            and st.predicate == found[0]
+            and st.unit == items[0].unit
+            and (_value(st) >= total and st not in items)
+        ):
+            return st
+    return None
 
 
 def _respective_shares(r: Reader, group: list[Statement]) -> None:
@@ -1052,8 +1089,10 @@ def _share_sums(r: Reader) -> None:
                     break
         by_part = {m[0].index: m for m in members}
         for total, parts, closed, how in r.partitions:
-            if total.index == wid and _holds(total, parts, closed, how) == "stated" and all(
-                p.index in by_part for p in parts
+            if (
+                total.index == wid
+                and _holds(total, parts, closed, how) == "stated"
+                and all(p.index in by_part for p in parts)
             ):
                 _propose_share_sum(r, whole, [by_part[p.index] for p in parts], "of a closed list")
 
@@ -1070,9 +1109,7 @@ def _sentence_runs(
     return runs
 
 
-def _share_closed(
-    r: Reader, whole: Statement, run: list[tuple[Statement, Statement, str]]
-) -> None:
+def _share_closed(r: Reader, whole: Statement, run: list[tuple[Statement, Statement, str]]) -> None:
     parts = [m[0] for m in run]
     r.add(
         Candidate(
@@ -1105,6 +1142,7 @@ def _propose_share_sum(
         )
     )
 
+
 _STRENGTHS = ("stated", "definition", "inferred")
 
 
@@ -1124,13 +1162,15 @@ def _breakdowns(r: Reader) -> None:
     """
     clean = r.text.clean
     for total in r.statements:
-        if not (total.is_level and total.total_cue) or total.in_parens:
+        if not total.is_level or total.in_parens:
+            continue
+        overall = "各类" in _sentence_before(r, total)
+        if not (total.total_cue or overall):
             continue
         tail = _suffix(total.noun)
         if len(tail) < 2:
             continue
-        end = _paragraph_end(clean, total.end)
-        end = _paragraph_end(clean, end + 1) if clean[total.end : end].count("。") <= 1 else end
+        end = total.end + 1500  # the next paragraphs (a page break may split one)
         parts: list[Statement] = []
         for st in r.forward(total, end):
             if st.sentence == total.sentence:
@@ -1143,7 +1183,7 @@ def _breakdowns(r: Reader) -> None:
                 continue
             if (
                 "类" not in st.noun
-                and "各类" not in total.words
+                and not overall
                 and not _is_other(r.lex, st)
                 and (not _INTRO.search(clean[total.end : st.start]))
             ):
@@ -1161,6 +1201,142 @@ def _breakdowns(r: Reader) -> None:
         intro = _INTRO.search(clean[total.end : parts[0].start])
         cue = ("从…看", total.end, total.end) if intro else ("…", total.end, total.end)
         _propose_total(r, total, parts, cue, "breakdown", "inferred" if not intro else "stated")
+        if len(parts) > 2:
+            # the first parts after a total may be its breakdown, the later ones another
+            # topic (审结刑事3.8万、民事16.2万、行政5.3万 … then 公益诉讼103件): a prefix that
+            # makes up the total exactly is reported as that breakdown, never as a failure
+            for k in range(2, len(parts)):
+                if _meets(total, parts[:k]):
+                    _propose_total(r, total, parts[:k], cue, "breakdown", "inferred",
+                                   why="the first parts listed after it add up to it")  # fmt: skip
+                    break
+
+
+def _meets(total: Statement, parts: list[Statement]) -> bool:
+    """Whether the parts' sum interval meets the total's (rounding and qualifiers kept)."""
+    lo = sum(p.found.reported.bounds().lo for p in parts)
+    hi = sum(p.found.reported.bounds().hi for p in parts)
+    bounds = total.found.reported.bounds()
+    return lo <= bounds.hi and bounds.lo <= hi
+
+
+_LIST_INTRO = re.compile(r"(?:依次是|依次为|分别是|分别为|包括|是|为)[:：]?\s*$")
+_ITEM = re.compile(r"^[\u4e00-\u9fff·]{1,14}$")
+_KIND_NOUNS = ("领域", "方面", "行业", "部门", "地区", "省份", "类别")
+_COUNTED_UNITS = ("个", "家", "项", "所", "座", "名", "条", "种", "类", "省", "市", "县", "部门")
+
+
+def _enumerations(r: Reader) -> None:
+    """``20个城市…依次是：安阳、邢台、…和郑州。``: the names listed are as many as said.
+
+    Also ``生态环境和资源保护、食品药品安全、…4个领域``: the names before the count.
+    """
+    clean = r.text.clean
+    for st in r.statements:
+        if not (st.is_level or st.role == "kinds") or st.unit not in _COUNTED_UNITS:
+            continue
+        if not st.found.reported.exact:
+            continue
+        after = clean[st.end : min(st.sentence.end, st.end + 60)]
+        intro = re.search(r"(?:依次是|依次为|分别是|分别为)[:：]?", after)
+        items: list[str] | None = None
+        split_on_and = False
+        if intro is not None:
+            tail = clean[st.end + intro.end() : st.sentence.end].split("。")[0]
+            tail = re.split(r"[；;\n]", tail)[0].rstrip("，,")
+            items, split_on_and = _names(tail)
+        else:
+            # names before a count of kinds (…、国有土地使用权出让4个领域): only fields,
+            # sectors and the like — 企业、养殖场489个 counts places of two kinds
+            if clean[st.end : st.end + 2] not in _KIND_NOUNS:
+                continue
+            before = _strip_parens(clean[max(st.clause.start, st.start - 120) : st.start])
+            before = before.removesuffix("等").rstrip()
+            if "、" in before and not before.endswith(("各有", "各")):
+                lead = re.split(r"[，,：:。；;]", before)[-1]
+                names, split_on_and = _names(re.sub(r"^(?:覆盖了?|涉及|包括|持续扩展到)", "", lead))
+                items = names if names and len(names) >= 2 else None
+        if not items or len(items) < 2:
+            continue
+        expr = f"{fid(st)} = {len(items)}"
+        r.add(
+            Candidate(
+                Formula("x", expr, same_noun=True),
+                "enumeration",
+                "stated" if intro is not None and not split_on_and else "inferred",
+                (r.span("count", st),),
+                f"{len(items)} names listed: {'、'.join(items[:4])}"
+                + ("…" if len(items) > 4 else ""),
+                st.start,
+            )
+        )
+
+
+def _names(text: str) -> tuple[list[str] | None, bool]:
+    """Names separated by 、 (the last pair by 和/及/与); None if any piece is no name."""
+    pieces = [p.strip() for p in text.split("、")]
+    split = False
+    last = pieces[-1]
+    m = re.fullmatch(r"(.{1,14}?)(?:和|及|与)(.{1,14})", last)
+    if m and len(pieces) >= 2:
+        pieces[-1:] = [m.group(1), m.group(2)]
+        split = True
+    if not pieces or not all(_ITEM.match(p) for p in pieces):
+        return None, split
+    return pieces, split
+
+
+def _case_stages(r: Reader) -> None:
+    """Stages of opened cases within the cases opened (诉前程序 8335 ≤ 立案 9867).
+
+    Only over a year or more, or all time: over a few months a stage may count cases
+    opened before the window (a flow, not a part). Inferred, never a failure.
+    """
+    for total in r.statements:
+        if not total.is_level or total.predicate not in r.lex.case_stages:
+            continue
+        stages = r.lex.case_stages[total.predicate]
+        head = _sentence_before(r, total)
+        if not _long_period(head + r.text.clean[total.start : total.sentence.end]):
+            continue
+        parts = [
+            st
+            for st in r.forward(total, total.sentence.end)
+            if st.is_level
+            and not st.in_parens
+            and st.unit == total.unit
+            and st.predicate in stages
+            and "支持" not in st.words[-12:]
+        ]
+        for st in parts:
+            r.add(
+                Candidate(
+                    Subset("x", fid(st), fid(total)),
+                    "case_stage",
+                    "inferred",
+                    (r.span("opened", total), r.span("stage", st)),
+                    f"{st.predicate} is a stage of the cases opened ({total.predicate})",
+                    st.start,
+                )
+            )
+        if len(parts) >= 2:
+            _propose_total(r, total, parts, ("立案", total.start, total.end), "case_stage",
+                           "inferred")  # fmt: skip
+
+
+_PERIOD_LONG = re.compile(
+    r"以来|累计|截至|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:至|到|—|-)(?:19|20)\d{2}年|[五十]年来|\d+年来"
+)
+_PERIOD_SHORT = re.compile(
+    r"\d{1,2}月(?:份)?(?:至|到|—|-)\d{1,2}月|上半年|前三季度|第[一二三四]季度"
+)
+
+
+def _long_period(words: str) -> bool:
+    """Whether the counts cover a year or more (a calendar year, a span, all time)."""
+    if _PERIOD_SHORT.search(words):
+        return bool(re.search(r"(?:19|20)\d{2}年\d{1,2}月(?:至|到)(?:19|20)\d{2}年", words))
+    return bool(_PERIOD_LONG.search(words) or re.search(r"(?:19|20)\d{2}年[，,]", words))
 
 
 def _main_parts(r: Reader) -> None:
@@ -1408,16 +1584,19 @@ def _regions(r: Reader) -> None:
                     wholes = [best[1]]
         if not wholes:
             continue
-        ids: str | tuple[str, ...] = fid(wholes[0]) if len(wholes) == 1 else tuple(
-            fid(w) for w in wholes
+        ids: str | tuple[str, ...] = (
+            fid(wholes[0]) if len(wholes) == 1 else tuple(fid(w) for w in wholes)
         )
         r.add(
             Candidate(
                 Subset("x", fid(st), ids),
                 "region",
                 "inferred",
-                (("region", st.sentence.start, st.sentence.start + len(region)),
-                 r.span("part", st), *(r.span("national", w) for w in wholes)),
+                (
+                    ("region", st.sentence.start, st.sentence.start + len(region)),
+                    r.span("part", st),
+                    *(r.span("national", w) for w in wholes),
+                ),
                 f"{region} reports {st.found.reported.printed}, within the national "
                 + "、".join(w.found.reported.printed for w in wholes),
                 st.start,
@@ -1571,6 +1750,29 @@ def _one_rate(r: Reader, st: Statement, name: str) -> None:
     units = {s.unit for s in slots.values()}
     if len(units) != 1:
         return
+    denominators = {slots[p].index for p in definition.denominator}
+    if len(definition.numerator) == 1 and len(denominators) > 1:
+        # 审结审查逮捕96人，其中批准逮捕43人，不批准逮捕53人，不捕率55.2%: the stock they make up
+        stock = next((t for t, ps, closed, _how in r.partitions
+                      if closed and {p.index for p in ps} == denominators), None)  # fmt: skip
+        if stock is not None:
+            numerator = slots[definition.numerator[0]]
+            r.add(
+                Candidate(
+                    Share("x", fid(numerator), fid(stock), fid(st)),
+                    "rate",
+                    "definition",
+                    (
+                        ("rate", st.start, st.end),
+                        r.span("numerator", numerator),
+                        r.span("stock", stock),
+                    ),
+                    f"{name} = {definition.numerator[0]} / {stock.found.reported.printed}, the "
+                    f"{'+'.join(definition.denominator)} it is made of (definitions table)",
+                    st.start,
+                )
+            )
+            return
     num = " + ".join(fid(slots[p]) for p in definition.numerator)
     den = " + ".join(fid(slots[p]) for p in definition.denominator)
     expr = f"({num}) / ({den}) = {fid(st)}"
@@ -1787,8 +1989,11 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
                 "inferred" if own_subject else "stated",
                 cues,
                 "a change of a count: some integer earlier count must fit"
-                + (" (the change names its own subject, so it may not be this count's)"
-                   if own_subject else ""),
+                + (
+                    " (the change names its own subject, so it may not be this count's)"
+                    if own_subject
+                    else ""
+                ),
                 change.start,
                 untestable_reason="earlier value not printed",
             )
@@ -2290,6 +2495,83 @@ def _relative(r: Reader, st: Statement) -> Statement | None:
         if child.role == "change" and child.found.reported.unit in ("%", "倍"):
             return child
     return None
+
+
+def _previous_shares(r: Reader) -> None:
+    """A share, its change in 个百分点, and the changes of its part and whole: last year's share.
+
+    ``城镇常住人口83137万人，比上年末增加1790万人；…总人口139538万人，比上年末增加530万人；
+    城镇化率为59.58%，比上年末提高1.06个百分点``: (83137 − 1790) / (139538 − 530) is 58.52%.
+    """
+    for part, whole, share, strength in r.shares:
+        gap = next(
+            (r.statements[k] for k in range(share.index + 1, min(len(r.statements), share.index + 3))  # noqa: E501
+             if r.statements[k].role == "gap" and r.statements[k].sentence == share.sentence),
+            None,
+        )  # fmt: skip
+        if gap is None or gap.direction is None:
+            continue
+        dp, dw = _increment(r, part), _increment(r, whole)
+        if dp is None or dw is None:
+            continue
+
+        def before(level: Statement, inc: Statement) -> str:
+            return f"{fid(level)} {'-' if inc.direction == 'up' else '+'} {fid(inc)}"
+
+        sign = "-" if gap.direction == "up" else "+"
+        expr = f"({before(part, dp)}) / ({before(whole, dw)}) = {fid(share)} {sign} {fid(gap)}"
+        r.add(
+            Candidate(
+                Formula("x", expr),
+                "previous_share",
+                strength,
+                (
+                    r.span("share", share),
+                    r.span("gap", gap),
+                    r.span("part change", dp),
+                    r.span("whole change", dw),
+                ),
+                "last year's share from the changes of part and whole",
+                gap.start,
+            )
+        )
+
+
+_LARGEST = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:占比量|占比|数量|案件量|人数)?(?:第一|最多|最高|居首)"
+)
+
+
+def _largest(r: Reader) -> None:
+    """``在…各类…案件中，民事案件占比量第一``: that part is the largest of its list."""
+    clean = r.text.clean
+    for m in _LARGEST.finditer(clean):
+        noun = m.group("noun")[-4:]
+        for total, parts, closed, _how in r.partitions:
+            if not closed or not parts or total.start > m.start():
+                continue
+            if m.start() - parts[-1].end > 400:
+                continue
+            named = [p for p in parts if noun in p.words[-12:]]
+            if len(named) != 1:
+                continue
+            others = [p for p in parts if p is not named[0]]
+            expr = f"{fid(named[0])} = max({', '.join(fid(p) for p in parts)})"
+            r.add(
+                Candidate(
+                    Formula("x", expr),
+                    "largest",
+                    "stated",
+                    (
+                        ("第一", m.start(), m.end()),
+                        r.span("largest", named[0]),
+                        *(r.span("other", p) for p in others),
+                    ),
+                    f"“{m.group()}”: the largest of the list",
+                    m.start(),
+                )
+            )
+            break
 
 
 def _implied_bases(r: Reader) -> None:

@@ -200,6 +200,11 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
         st.direction = _direction(m["dir"]) if m else None
         return
     if ratio_unit:
+        m = _RATE.search(tail)
+        if m and unit in ("%", "‰") and not tail.endswith(("比重", "比例")):
+            st.role = "rate"  # 不捕率占比55.2%: a named rate, whatever verb follows it
+            st.name = m["name"]
+            return
         m = _SHARE.search(tail)
         if m and unit in ("%", "‰", "成"):
             st.role = "share"
