@@ -585,7 +585,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     to_percent = 100 * ctx.units.ratio_factor(chg.unit)
     current = ctx.bounds(c.current)
     change = ctx.bounds(c.change)
-    if to_percent != 100:
+    if to_percent != 1:  # 倍, 成, ‰: the interval in percent, as previous_bounds reads it
         change = change.scale(to_percent)
     verb = "上升" if c.direction == "up" else "下降"
     head = f"{cur} = previous × (1 {'+' if c.direction == 'up' else '−'} {chg})"

@@ -313,7 +313,12 @@ def _apply_strength(finding: Finding, cand: Candidate) -> Finding:
                 "the earlier value is not printed, so nothing printed "
                 "was checked (an integer earlier count exists)",
             )
-        return finding  # no integer earlier count at all: the printed figures contradict
+        if cand.strength != "inferred":
+            return finding  # no integer earlier count at all: the printed figures contradict
+        reason = None
+    if reason == "base by proximity" and finding.status is Status.PASS:
+        # the base is only the nearest count: a fitting numerator proves nothing
+        return _untestable(finding, "the base is the nearest count, not one the text names")
     if finding.status is not Status.FAIL:
         return finding
     if cand.strength == "definition":

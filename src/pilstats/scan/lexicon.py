@@ -56,6 +56,7 @@ class Lexicon:
     breakdown_intro_end: tuple[str, ...]
     other_members: tuple[str, ...]
     list_breakers: tuple[str, ...]
+    intensive: tuple[str, ...]
     stage_cues: tuple[str, ...]
     main_parts: tuple[str, ...]
     regions: tuple[str, ...]
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         breakdown_intro_end=tuple(raw["breakdown_intro_end"]),
         other_members=tuple(raw["other_members"]),
         list_breakers=tuple(raw["list_breakers"]),
+        intensive=tuple(raw["intensive"]),
         stage_cues=tuple(raw["stage_cues"]),
         main_parts=tuple(raw["main_parts"]),
         regions=tuple(raw["regions"]),

@@ -102,6 +102,13 @@ class Candidate:
     fallback_strength: str | None = None
 
 
+def _ids(check: Total | Subset) -> tuple[str, ...]:
+    if isinstance(check, Total):
+        return (check.total, *check.parts)
+    whole = (check.whole,) if isinstance(check.whole, str) else check.whole
+    return (check.part, *whole)
+
+
 def fid(st: Statement) -> str:
     """The scan's id of a statement's figure."""
     return f"f{st.index + 1}"
@@ -222,6 +229,10 @@ class Reader:
         return st.pred_class == "generic" and bool(rest) and rest in context
 
     def add(self, cand: Candidate) -> None:
+        if isinstance(cand.check, Total | Subset) and not all(
+            self.statements[int(f[1:]) - 1].additive for f in _ids(cand.check)
+        ):
+            return  # a yield, an average, a bound: never a total or a part
         self.out.append(cand)
 
     def span(self, label: str, st: Statement) -> tuple[str, int, int]:
@@ -280,6 +291,7 @@ def infer(text: Text, statements: list[Statement], lex: Lexicon) -> list[Candida
     _shares(r)
     _rates(r)
     _changes(r)
+    _printed_increments(r)
     _outcomes(r)
     _taxonomies(r)
     _identities(r)
@@ -1392,7 +1404,11 @@ def _stages(r: Reader) -> None:
                 break
 
 
-_GAP_DIRECTION = re.compile(r"(?P<up>高于|高出|多于|超过|提高|上升)|(?P<down>低于|少于|下降|降低)")
+# comparison words only: 上升/下降/提高 N个百分点 is a change over time, not a gap (and
+# 比全市高 names the other rate the way 高于全市 does)
+_GAP_DIRECTION = re.compile(
+    r"(?P<up>高于|高出|多于|超过|超出|比[^，。；0-9]{1,12}?高)|(?P<down>低于|少于|比[^，。；0-9]{1,12}?低)"
+)
 
 
 def _gaps(r: Reader) -> None:
@@ -1412,7 +1428,9 @@ def _gaps(r: Reader) -> None:
         ]
         if len(rates) < 2 or rates[0].sentence != gap.sentence:
             continue
-        near, other_words = rates[0], lead[m.end() :].strip()
+        said = m.group()
+        other_words = said[1:-1] if said.startswith("比") else lead[m.end() :].strip()
+        near = rates[0]
         name = (near.name or "")[-3:]
         far = next(
             (
@@ -1627,7 +1645,11 @@ def _noun_core(st: Statement) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", st.words.split("|")[0])[-10:]
 
 
-_NOUN_FRAME = re.compile(r"(?P<np>[\u4e00-\u9fff]{2,12}?)中[，,]?(?=[^，,。；;]*$)")
+# 中 as "among" (行政公益诉讼中提出…), not a syllable of a name (晋中市, 中央, 中心, 中国)
+_NOUN_FRAME = re.compile(
+    r"(?P<np>[\u4e00-\u9fff]{2,12}?)中(?![市县区省国央心部华学医东西南北山原路街镇乡村级期旬等型小])"
+    r"[，,]?(?=[^，,。；;]*$)"
+)
 
 
 def _noun_frames(r: Reader) -> None:
@@ -1733,7 +1755,9 @@ def _rate_names_from(clean: str, st: Statement) -> list[str]:
 
 def _one_rate(r: Reader, st: Statement, name: str) -> None:
     short = name.removeprefix("人口")
-    definition = next((d for n, d in r.lex.rates.items() if short.endswith(n)), None)
+    # the longest name it ends with: 附条件不起诉率 is not 不起诉率
+    known = [n for n in r.lex.rates if short.endswith(n)]
+    definition = r.lex.rates[max(known, key=len)] if known else None
     if definition is None:
         _generic_rate(r, st, name)
         return
@@ -1840,6 +1864,7 @@ def _generic_rate(r: Reader, st: Statement, name: str) -> None:
             (r.span("rate", st), r.span("base", base)),
             f"{name} of {base.found.reported.printed}: some integer numerator",
             st.start,
+            untestable_reason="base by proximity",
         )
     )
 
@@ -1902,6 +1927,16 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
         if len(named) == len(group):
             return named
         return [None] * len(group)
+    last = levels[-len(group) :]
+    one_pair = len(last) == 2 and last[1].companion_of == last[0].index  # 7049件12729人
+    if not one_pair and any(st.companion_of is not None for st in levels[-2 * len(group) :]):
+        # 280件306人、401件431人…，件数同比分别上升: the changes are of the unit named
+        unit = next((u for w, u in _MEASURE_WORDS.items() if w in lead[-12:]), None)
+        if unit is None:
+            return [None] * len(group)  # which of each pair changed is not said
+        levels = [st for st in levels if st.unit == unit]
+        if len(levels) < len(group):
+            return [None] * len(group)
     if first.year is not None:
         dated = [st for st in levels if st.year == first.year]
         if len(dated) >= len(group):
@@ -1945,8 +1980,8 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     direction: Literal["up", "down"] = "down" if change.direction == "down" else "up"
     cues = (r.span("current", host), r.span("change", change))
-    # an increment printed with it: 比上年增加33亿斤，增长0.3%
-    for cid in host.children:
+    # an increment printed with it: 比上年增加33亿斤，增长0.3% (the nearest one before it)
+    for cid in reversed(host.children):
         inc = r.statements[cid]
         if (
             inc.role == "increment"
@@ -1966,7 +2001,7 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
                 )
             )
             return
-    previous = _previous(r, change, host)
+    previous = _named_previous(r, change, host) or _previous(r, change, host)
     if previous is not None:
         r.add(
             Candidate(
@@ -1981,7 +2016,10 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
         return
     if host.found.reported.is_count:
         between = r.text.clean[host.end : change.start]
-        own_subject = len(_CHANGE_WORDS.sub("", between)) >= 3
+        single = not (change.respectively or change.inherited)  # a 分别 list is aligned
+        own_subject = len(_CHANGE_WORDS.sub("", between)) >= 3 or (
+            single and _interposed(r, host, change)
+        )
         r.add(
             Candidate(
                 Change("x", fid(host), fid(change), direction),
@@ -2000,10 +2038,70 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
         )
 
 
+def _interposed(r: Reader, host: Statement, change: Statement) -> bool:
+    """Whether another measure stands between a count and a change (比例为86.8%，…28微克).
+
+    The host's own increment, earlier value, share or companion does not count; a rate,
+    a gap, another level or an unread number does: the change may be of that instead.
+    """
+    own = ("increment", "previous", "share", "change")
+    pair = {host.index, host.companion_of}  # 60件214人，案件数量同比上升9%，人数同比上升89.4%
+    for k in range(host.index + 1, change.index):
+        st = r.statements[k]
+        if not (st.host in pair and st.role in own) and st.companion_of not in pair:
+            return True
+    between = r.text.clean[host.end : change.start]
+    for k in range(host.index + 1, change.index):
+        st = r.statements[k]
+        between = between.replace(r.text.clean[st.start : st.end], "")
+    return _BARE_NUMBER.search(between) is not None
+
+
+_BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9]*(?:年|月|日|[0-9]))")
+
+
 _CHANGE_WORDS = re.compile(
     r"[^\u4e00-\u9fff]|同比|比上年末?|上年同期|较上年|较|比|与|分别|增长|上升|增加|提高|下降|减少|"
-    r"降低|增幅|降幅|了|为|达|约|同期|年|月|其中|人数|件数|数量|案件数"
+    r"降低|增产|减产|增幅|降幅|了|为|达|约|同期|年|月|其中|人数|件数|数量|案件数"
 )
+
+
+def _printed_increments(r: Reader) -> None:
+    """``收案78.14万件，比去年90.78万件减少12.64万件``: the increment is the difference."""
+    for host in r.statements:
+        if not host.children:
+            continue
+        kids = [r.statements[c] for c in host.children]
+        prev = next((k for k in kids if k.role == "previous" and k.unit == host.unit), None)
+        if prev is None:
+            continue
+        inc = next((k for k in kids if k.role == "increment" and k.index > prev.index), None)
+        if inc is None or inc.unit != host.unit:
+            continue
+        expr = (
+            f"{fid(host)} - {fid(prev)} = {fid(inc)}"
+            if inc.direction == "up"
+            else f"{fid(prev)} - {fid(host)} = {fid(inc)}"
+        )
+        r.add(
+            Candidate(
+                Formula("x", expr),
+                "increment",
+                "stated",
+                (r.span("current", host), r.span("previous", prev), r.span("increment", inc)),
+                f"the earlier value {prev.found.reported.printed} after 比, and the increment",
+                inc.start,
+            )
+        )
+
+
+def _named_previous(r: Reader, change: Statement, host: Statement) -> Statement | None:
+    """The earlier value printed after 比 in the change's own clause (比去年90.78万件减少)."""
+    for cid in host.children:
+        prev = r.statements[cid]
+        if prev.role == "previous" and prev.index < change.index and prev.unit == host.unit:
+            return prev
+    return None
 
 
 def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None:
@@ -2377,7 +2475,15 @@ def _assignments(r: Reader, options: dict[str, list[Statement]]) -> Iterator[dic
                 break
             chosen[slot] = min(near, key=lambda c: abs(c.start - anchor.start))
         else:
-            yield chosen
+            years = {_year_of(r, st) for st in chosen.values()} - {None}
+            if len(years) <= 1:  # 2022年出生人口 … 2023年死亡人口: not one year's identity
+                yield chosen
+
+
+def _year_of(r: Reader, st: Statement) -> int | None:
+    if st.role == "increment" and st.host is not None:
+        return r.statements[st.host].year
+    return st.year
 
 
 def _noun_index(r: Reader) -> dict[str, list[Statement]]:

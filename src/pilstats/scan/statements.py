@@ -16,9 +16,10 @@ characters back), so reading is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from pilstats.figure import Qualifier
 from pilstats.scan.figures import Found
 from pilstats.scan.lexicon import Lexicon
 from pilstats.scan.text import Span, Text
@@ -34,7 +35,7 @@ _SHARE = re.compile(
     r"(?:比重|比例)?)(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
 )
 _CHANGE = re.compile(
-    r"(?P<dir>上升|增长|增加|提高|下降|减少|降低|下滑|回落|增幅为?|降幅为?)(?:了|为|达)?$"
+    r"(?P<dir>上升|增长|增加|提高|增产|下降|减少|降低|下滑|回落|减产|增幅为?|降幅为?)(?:了|为|达)?$"
 )
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
@@ -47,7 +48,13 @@ _CONNECTORS = re.compile(
     r"全国|全省|全市|全区|依法|各类|分别|经审查|其中：)+"
 )
 _STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不足|是|等)+$")
-_UP = ("上升", "增长", "增加", "提高", "增幅")
+_UP = ("上升", "增长", "增加", "提高", "增产", "增幅")
+_AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别)?$")
+# 比去年90.78万件减少…, 较2018年的1363人上升…: the figure named after 比 is the earlier value
+_PREVIOUS = re.compile(
+    r"(?:比|较|同比)(?P<when>去年|上年|前一年|上年同期|去年同期|(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?)"
+    r"(?:的)?$"
+)
 
 
 @dataclass(slots=True)
@@ -77,6 +84,7 @@ class Statement:
     host: int | None = None
     companion_of: int | None = None
     inherited: bool = False
+    additive: bool = True
     children: list[int] = field(default_factory=list)
     start: int = 0
     end: int = 0
@@ -115,6 +123,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
         st.in_parens = _in_parens(clean, max(sentence.start, f.start - WINDOW), f.start)
         st.words = _strip(clean[max(clause.start, f.start - 5 * WINDOW) : f.start])[-WINDOW:]
         _classify(st, previous, lex)
+        st.additive = _additive(st, previous, clean, lex)
         # the rest has been read; keep what the relations look at, and memory low
         st.context = st.context[-40:] if st.found.reported.is_ratio else ""
         st.lead = st.lead[-30:]
@@ -130,8 +139,27 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
                     st.words = st.words + "|" + before.noun
                     break
         out.append(st)
-    _attach(out)
+    _attach(out, [i for i, ch in enumerate(clean) if ch in "；;"])
     return out
+
+
+_BOUND_AFTER = ("以上", "以下", "以内", "及以上", "及以下")
+
+
+def _additive(st: Statement, previous: Statement | None, clean: str, lex: Lexicon) -> bool:
+    """Whether the figure is an amount that parts add up to.
+
+    Not so for an intensive quantity (单产每公顷4582公斤, 人均结案274件, a quotient unit
+    公斤/亩) or a bound (300件以上, 超过300件的法院): such a figure is never a total or a part.
+    """
+    if st.inherited and previous is not None:
+        return previous.additive
+    if "/" in st.unit or clean.startswith(_BOUND_AFTER, st.end):
+        return False
+    over = (Qualifier.EXCEEDING, Qualifier.OVER, Qualifier.UNDER)
+    if st.found.reported.qualifier in over and clean.startswith("的", st.end):
+        return False  # 结案超过300件的法院: a threshold that picks out courts
+    return not any(w in st.lead for w in lex.intensive)
 
 
 def _in_parens(clean: str, lo: int, pos: int) -> bool:
@@ -165,7 +193,7 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
                 previous.respectively
                 and len(rest) <= 4
                 and not any(ch.isdigit() for ch in rest)
-                and lead.lstrip(" ")[:1] in "、，,"
+                and lead.lstrip(" ")[:1] in "、，,和及与"
                 and previous.unit == reported.unit
             )
         )
@@ -188,6 +216,9 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             previous.pred_class,
         )
         st.noun, st.total_cue = previous.noun, previous.total_cue
+        said = _CHANGE.search(rest)
+        if said and st.role in ("change", "increment", "gap"):
+            st.direction = _direction(said["dir"])  # 分别下降38.6%、上升2.8%
         if previous.companion_of is not None and st.companion_of is None:
             # 6924件13485人、4098件7889人: alternate units continue the list
             st.companion_of = None
@@ -217,6 +248,9 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             st.name = m["name"]
             return
         m = _CHANGE.search(tail)
+        if m and unit in ("%", "倍", "成") and _AVERAGE_CHANGE.search(tail[: m.start()]):
+            st.role = "ratio_other"  # 年均增长5.2%: a compound rate, not one year's change
+            return
         if m and unit in ("%", "倍", "成"):
             st.role = "change"
             st.direction = _direction(m["dir"])
@@ -227,6 +261,11 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             st.name = m["name"]
             return
         st.role = "ratio_other"
+        return
+    m = _PREVIOUS.search(tail)
+    if m:
+        st.role = "previous"
+        st.year = int(m["year"]) if m["year"] else None
         return
     m = _CHANGE.search(tail)
     if m:
@@ -262,7 +301,7 @@ def _direction(word: str) -> str:
     return "up" if word.startswith(_UP) else "down"
 
 
-def _attach(statements: list[Statement]) -> None:
+def _attach(statements: list[Statement], semicolons: list[int]) -> None:
     """Attach each share, change, rate to the level statement it qualifies (its host).
 
     The host is the nearest level figure before it in the same sentence that is not
@@ -270,13 +309,29 @@ def _attach(statements: list[Statement]) -> None:
     list of levels just before (see :mod:`pilstats.scan.relations`).
     """
     last_level: Statement | None = None
+    in_parens: Statement | None = None  # the last level inside the current parentheses
     for st in statements:
         if st.is_level and not st.in_parens:
             if last_level is None or st.companion_of is None:
                 last_level = st
+            in_parens = None
             continue
-        if st.role in ("share", "change", "increment", "gap", "ratio_other") and (
-            last_level is not None and last_level.sentence == st.sentence
+        if st.is_level:
+            if in_parens is None or st.companion_of is None:
+                in_parens = st
+            continue
+        # 占常住人口的70.40%（其中：15—59岁人口为2254.31万人，占常住人口的64.77%）
+        host = in_parens if st.in_parens and in_parens is not None else last_level
+        if not st.in_parens:
+            in_parens = None
+        if st.role in ("share", "change", "increment", "gap", "ratio_other", "previous") and (
+            host is not None
+            and host.sentence == st.sentence
+            # 增加79千公顷；夏杂粮面积增加约73千公顷: a new subject after ；
+            and not (
+                st.role in ("change", "increment")
+                and bisect_left(semicolons, host.end) < bisect_left(semicolons, st.start)
+            )
         ):
-            st.host = last_level.index
-            last_level.children.append(st.index)
+            st.host = host.index
+            host.children.append(st.index)
