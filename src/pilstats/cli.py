@@ -199,7 +199,7 @@ def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -
             for f in result.figures
         )
     lines.append("")
-    paint = {"pass": "32", "fail": "31;1", "untestable": "33"}
+    paint = {"pass": "32", "fail": "31;1", "untestable": "33", "revised": "35"}
     for f in result.result.findings:
         start, end = result.evidence.get(f.check, (0, 0))
         excerpt = " ".join(text[start : min(end + 1, start + 80)].split())

@@ -28,7 +28,7 @@ __all__ = [
     "result_text",
 ]
 
-_COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33"}
+_COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33", Status.REVISED: "35"}
 
 
 def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
