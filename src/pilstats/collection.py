@@ -64,6 +64,7 @@ __all__ = [
     "document_of",
     "is_collection",
     "load_documents",
+    "merged_units",
 ]
 
 ALIAS = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -79,7 +80,8 @@ class Document:
         id: the report id (or the file name of a scanned text).
         title: its title.
         publisher: who issued or printed it.
-        edition: the period it reports on (a restatement is a figure of an earlier period).
+        edition: the period it reports on (a restatement is a figure of an earlier
+            period); None when unknown (a scanned text naming no year).
         values: every figure (and constant), parsed, by id.
         stats: the statistic each keyed figure states, by figure id.
         conventions: how its figures are read.
@@ -96,7 +98,7 @@ class Document:
     id: str
     title: str
     publisher: str
-    edition: Period
+    edition: Period | None
     values: Mapping[str, Reported]
     stats: Mapping[str, Stat]
     conventions: Conventions = field(default_factory=Conventions)
@@ -110,7 +112,7 @@ class Document:
 
     def is_original(self, period: Period) -> bool:
         """Whether this document is the edition that covers ``period`` (not a restatement)."""
-        return self.edition.contains(period)
+        return self.edition is not None and self.edition.contains(period)
 
     def qid(self, fid: str) -> str:
         """The collection-wide id of figure ``fid``: ``alias.fid``."""
@@ -466,7 +468,12 @@ def _signed(e: _Entry) -> str:
     return e.qid if e.stat.direction == "up" else f"(-{e.qid})"
 
 
-def _merged_units(docs: Sequence[Document]) -> UnitTable:
+def merged_units(docs: Sequence[Document]) -> UnitTable:
+    """One unit table for several documents: the bundled one and every units: block.
+
+    Raises:
+        FixtureError: two documents define one unit word differently.
+    """
     table = base_units()
     seen = set(table.declared)
     for d in docs:
@@ -574,7 +581,8 @@ class CollectionResult:
             "title": self.title,
             "documents": [
                 {"alias": d.alias, "report": d.id, "title": d.title, "publisher": d.publisher,
-                 "edition": str(d.edition), "published": d.published,
+                 "edition": None if d.edition is None else str(d.edition),
+                 "published": d.published,
                  "source": Path(d.source).name if d.source else None,
                  "keyed_figures": len(d.stats)}
                 for d in self.documents
@@ -622,10 +630,7 @@ def _explain_across(
 
     def told() -> tuple[str, dict[str, str]]:
         message, derived = explain() if explain is not None else ("", {})
-        if finding.kind == "formula":  # the formula already names alias.figure
-            return f"{head}{message}", derived
-        where = "; ".join(describe(q) for q in finding.figures)
-        return f"{head}{message} [{where}]", derived
+        return f"{head}{message}", derived
 
     def agreement() -> tuple[str, dict[str, str]]:
         a, b = (describe(q) for q in finding.figures)
@@ -646,7 +651,7 @@ def _revision(
     finding: Finding, a: _Entry, b: _Entry, describe: Callable[[str], str]
 ) -> Finding | None:
     """A failed agreement between two editions of one statistic, as a revision."""
-    if a.doc.edition == b.doc.edition:
+    if a.doc.edition is None or b.doc.edition is None or a.doc.edition == b.doc.edition:
         return None
     period = a.stat.period
     if a.doc.is_original(period) and b.doc.is_original(period):
@@ -703,9 +708,13 @@ def decide(
         d = by_alias[alias]
         return f"{d.values[fid].printed or d.values[fid]} ({d.id} {fid})"
 
-    with using_units(_merged_units(docs)):
+    with using_units(merged_units(docs)):
         findings = evaluate_all(checks, values, own=own)
     stats = {d.check.id: d.stat for d in derived}
+    for c in declared:
+        keyed = [e for e in (_keyed(by_alias, q) for q in c.figures) if e is not None]
+        if keyed:
+            stats[c.id] = max(keyed, key=lambda e: _MEASURE_RANK[e.stat.measure]).stat
     out: list[Finding] = []
     for c, f in zip(checks, findings, strict=True):
         sides = entries.get(c.id)
@@ -720,6 +729,9 @@ def decide(
         tuple(docs), tuple(checks), Result(tuple(out)), origin, stats,
         dict(notes or {}), id, title,
     )  # fmt: skip
+
+
+_MEASURE_RANK = {"level": 0, "change": 1, "difference": 2, "change_difference": 3}
 
 
 def _keyed(by_alias: Mapping[str, Document], qid: str) -> _Entry | None:
