@@ -130,6 +130,20 @@ class TestScanAcross:
         assert doc["across"]["checks"] == 5
 
 
+def test_collection_schema_validates_the_corpus_collections(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """pilstats schema --collection: a JSON Schema every collection fixture meets."""
+    import jsonschema
+    import yaml
+
+    code, out, _ = run(capsys, "schema", "--collection")
+    schema = json.loads(out)
+    assert code == 0
+    for path in sorted((CORPUS / "collections").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)
+
+
 class TestSeries:
     def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Values across documents and periods, each with its interval, document and edition."""
@@ -210,3 +224,46 @@ class TestReportAcross:
         assert code == 1
         first = html.index('class="finding"')
         assert html[first : first + 200].count('data-status="fail"') == 1
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.mark.skipif(
+    _chromium() is None and not __import__("os").environ.get("PILSTATS_REQUIRE_BROWSER"),
+    reason="no Chromium here (.ci/run installs it and sets PILSTATS_REQUIRE_BROWSER)",
+)
+def test_collection_page_renders_in_chromium(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The rendered DOM holds every finding and every series point, restatements hollow."""
+    import subprocess
+    import tempfile
+
+    page = tmp_path / "c.html"
+    run(capsys, "report", JUVENILE, "--html", str(page))
+    browser = _chromium()
+    assert browser is not None, "PILSTATS_REQUIRE_BROWSER is set but Chromium is missing"
+    with tempfile.TemporaryDirectory() as profile:
+        proc = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--no-first-run", f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dom = proc.stdout
+    from pilstats.collection import load_documents
+    from pilstats.series import series_keys, series_of
+
+    docs = load_documents([JUVENILE]).documents
+    points = [p for k, s, _, _ in series_keys(docs) for p in series_of(docs, k, scope=s).points]
+    assert dom.count('class="finding"') == 12
+    assert dom.count('class="point"') == len(points) == 48
+    assert dom.count('data-edition="restated"') == sum(not p.original for p in points) == 8

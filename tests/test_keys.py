@@ -149,5 +149,5 @@ class TestVocabulary:
         predicates = set(lexicon().classes)
         for key in vocabulary():
             hint = vocabulary().get(key).scan
-            if hint is not None and hint.predicate is not None:
-                assert hint.predicate in predicates, key
+            for predicate in hint.predicates if hint is not None else ():
+                assert predicate is None or predicate in predicates, key

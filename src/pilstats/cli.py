@@ -104,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--across", action="store_true",
                    help="a page across the sources (implied by several sources)")
 
-    sub.add_parser("schema", help="JSON Schema of the fixture format")
+    sc = sub.add_parser("schema", help="JSON Schema of the fixture format")
+    sc.add_argument("--collection", action="store_true",
+                    help="the schema of a collection fixture instead")
     sub.add_parser("units", help="the unit and qualifier table")
     return p
 
@@ -162,9 +164,15 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _report_across(sources, args.html)
         return _report(sources[0], args.html)
     if command == "schema":
-        from pilstats.models import Report  # noqa: PLC0415
+        if args.collection:
+            from pilstats.collection import CollectionSpec  # noqa: PLC0415
 
-        print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+            schema = CollectionSpec.model_json_schema()
+        else:
+            from pilstats.models import Report  # noqa: PLC0415
+
+            schema = Report.model_json_schema()
+        print(json.dumps(schema, ensure_ascii=False, indent=2))
         return EXIT_OK
     return _units()
 

@@ -57,10 +57,15 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 __all__ = [
+    "CollectionMeta",
     "CollectionResult",
+    "CollectionSpec",
     "Document",
+    "DocumentRef",
     "Side",
+    "alias_of",
     "check_collection",
+    "decide",
     "document_of",
     "is_collection",
     "load_documents",

@@ -77,22 +77,26 @@ class ScanHint:
     """How a scanned statement is recognised as this statistic.
 
     Attributes:
-        predicate: the canonical predicate the statement must have (``None``: none).
-        nouns: one of these must occur in the statement's noun ("" matches any).
-        exclude: none of these may occur in it.
+        predicates: the canonical predicates the statement may have (``None``: none).
+        nouns: one of these must occur in the statement's words ("" matches any).
+        exclude: none of these may occur in them.
     """
 
-    predicate: str | None
+    predicates: tuple[str | None, ...]
     nouns: tuple[str, ...]
     exclude: tuple[str, ...] = ()
 
-    def matches(self, predicate: str | None, noun: str) -> bool:
-        """Whether a statement with this predicate and noun names the statistic."""
-        if predicate != self.predicate:
+    def matches(self, predicate: str | None, words: str) -> bool:
+        """Whether a statement with this predicate and these words names the statistic.
+
+        ``words`` are the statement's noun and the words before its figure (predicate
+        forms included: 提起民事公益诉讼 is 提起诉讼 of 民事 suits).
+        """
+        if predicate not in self.predicates:
             return False
-        if not any(n in noun for n in self.nouns):
+        if not any(n in words for n in self.nouns):
             return False
-        return not any(x in noun for x in self.exclude)
+        return not any(x in words for x in self.exclude)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +253,11 @@ def _spec(key: str, raw: Mapping[str, Any], origin: str) -> KeySpec:
     unknown = sorted(set(raw) - {"zh", "en", "unit", "kind", "scan"})
     if unknown:
         raise StatKeyError(f"key {key!r}: unknown field(s) {', '.join(unknown)}")
+    scan_fields = raw.get("scan")
+    if scan_fields is not None and (
+        not isinstance(scan_fields, Mapping) or set(scan_fields) - {"predicate", "nouns", "not"}
+    ):
+        raise StatKeyError(f"key {key!r}: scan takes predicate, nouns and not")
     kind = raw.get("kind")
     if kind not in KIND_NAMES:
         kinds = ", ".join(KIND_NAMES)
@@ -261,8 +270,9 @@ def _spec(key: str, raw: Mapping[str, Any], origin: str) -> KeySpec:
     scan = raw.get("scan")
     hint = None
     if scan is not None:
-        hint = ScanHint(scan.get("predicate"), tuple(scan.get("nouns", ())),
-                        tuple(scan.get("not", ())))  # fmt: skip
+        raw_predicate = scan.get("predicate")
+        predicates = tuple(raw_predicate) if isinstance(raw_predicate, list) else (raw_predicate,)
+        hint = ScanHint(predicates, tuple(scan.get("nouns", ())), tuple(scan.get("not", ())))
     return KeySpec(key, zh, str(en), unit, kind, hint, origin)
 
 

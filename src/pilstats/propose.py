@@ -30,11 +30,12 @@ __all__ = ["Proposal", "document_period", "propose"]
 _TITLED_YEAR = re.compile(
     r"《[^》]{1,60}?[(（](?P<a>(?:19|20)\d{2})(?:\s*[—–-]\s*(?P<b>(?:19|20)\d{2}))?(?:年)?[)）]》"
 )
-_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?!\s*\d{1,2}\s*月)")
 _BASE = re.compile(r"(?:较|比|与)(?P<y>(?:19|20)\d{2})年")
 _NATIONAL = ("全国", "全國", "最高人民检察院", "最高检", "最高檢", "最高人民法院", "最高法",
              "国家统计局", "國家統計局")  # fmt: skip
 _HEAD_LINES = 6
+_RELATIVE = ("去年", "今年", "上年", "本年", "当年", "同年", "前年")
 _HEAD_CHARS = 600
 
 
@@ -83,11 +84,11 @@ def _scope(text: str, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _candidates(specs: list[KeySpec], predicate: str | None, noun: str, unit: str) -> list[str]:
+def _candidates(specs: list[KeySpec], predicate: str | None, words: str, unit: str) -> list[str]:
     table = active_units()
     out = []
     for spec in specs:
-        if spec.scan is None or not spec.scan.matches(predicate, noun):
+        if spec.scan is None or not spec.scan.matches(predicate, words):
             continue
         try:
             table.conversion_factor(unit, spec.unit)
@@ -114,7 +115,9 @@ def propose(
         for f, st in by_id.values():
             if not st.is_level:
                 continue
-            keys = _candidates(specs, st.predicate, st.noun, f.reported.unit)
+            if st.year is None and any(w in st.context[-30:] for w in _RELATIVE):
+                continue  # 去年 / 今年: a year the text does not print
+            keys = _candidates(specs, st.predicate, f"{st.noun}|{st.lead}", f.reported.unit)
             if len(keys) > 1:
                 ambiguous[f.id] = tuple(keys)
             if len(keys) != 1:

@@ -185,7 +185,7 @@ def collection_text(result: CollectionResult, *, colour: bool = False) -> str:
     figure, printed value and quote each side rests on.
     """
     paint = _painter(colour)
-    title = result.title or "documents"
+    title = result.title or f"{len(result.documents)} documents checked against each other"
     lines = [f"{title}{f' ({result.id})' if result.id else ''}", ""]
     for d in result.documents:
         edition = "?" if d.edition is None else str(d.edition)
