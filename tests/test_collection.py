@@ -67,6 +67,17 @@ class TestAgreement:
         assert [(s.document, s.printed) for s in sides] == [
             ("whitepaper-2023", "189885 件"), ("spp-work-report-2024", "18万件")]  # fmt: skip
 
+    def test_a_mirror_that_lost_a_sign(self) -> None:
+        """Two copies of the 2023 release: −1.48‰ in one, 1.48‰ in the mirror that lost the sign."""
+        result = check_collection([CORPUS / "nbs_pop_2023_maigoo.yaml",
+                                   CORPUS / "nbs_pop_2023_hongxing_trad.yaml"])  # fmt: skip
+        (bad,) = result.across.failures
+        assert bad.check == "same:pop.natural_growth_rate@2023:nbs_pop_2023_maigoo~nbs_pop_2023_hongxing_trad"
+        assert "-1.48(‰)" in bad.message
+        assert "apart by at least 2.950" in bad.message
+        assert not result.across.revisions  # one edition, two copies: not a revision
+        assert len(result.across.findings) == 10  # nine levels and the −208万 change
+
     def test_qualifiers_are_honoured(self) -> None:
         """近19万 ([180000, 190000)) still admits 189885; 超19万 does not."""
         data = _data(SPP)

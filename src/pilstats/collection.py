@@ -711,7 +711,7 @@ def decide(
     def describe(qid: str) -> str:
         alias, _, fid = qid.partition(".")
         d = by_alias[alias]
-        return f"{d.values[fid].printed or d.values[fid]} ({d.id} {fid})"
+        return f"{_printed(d.values[fid])} ({d.id} {fid})"
 
     with using_units(merged_units(docs)):
         findings = evaluate_all(checks, values, own=own)
@@ -734,6 +734,20 @@ def decide(
         tuple(docs), tuple(checks), Result(tuple(out)), origin, stats,
         dict(notes or {}), id, title,
     )  # fmt: skip
+
+
+def _printed(value: Reported) -> str:
+    """The figure as printed, with its unit when the text prints it apart (a table cell)."""
+    text = value.printed or str(value)
+    unit = value.unit
+    return text if not unit or text.endswith(unit) or _normalised_ends(text, unit) else (
+        f"{text}({unit})")  # fmt: skip
+
+
+def _normalised_ends(text: str, unit: str) -> bool:
+    from pilstats.chinese import normalise  # noqa: PLC0415
+
+    return normalise(text).replace(" ", "").endswith(unit)
 
 
 _MEASURE_RANK = {"level": 0, "change": 1, "difference": 2, "change_difference": 3}
