@@ -2,12 +2,15 @@
 
 import copy
 import json
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import pilstats
 from pilstats import Status
@@ -224,3 +227,24 @@ class TestCollections:
         d = document_of(pilstats.load(SPP))
         assert (d.alias, str(d.edition), len(d.stats)) == ("spp_work_report_2024", "2023", 6)
         assert d.quotes["cases_filed"] == ("检察机关立案办理公益诉讼19万件", 187)
+
+
+def _doc(rid: str, printed: str) -> dict[str, Any]:
+    quote = f"共立案{printed}"
+    return {"schema_version": 1,
+            "report": {"id": rid, "title": "t", "publisher": "p", "year": 2023},
+            "figures": [{"id": "cases", "printed": printed, "section": "一", "quote": quote,
+                         "offset": 0, "key": "pil.cases_filed"}]}  # fmt: skip
+
+
+@given(st.integers(1, 10**9), st.integers(0, 2), st.integers(-3, 3))
+def test_restatement_rounded_to_wan_agrees_unless_moved(n: int, places: int, moved: int) -> None:
+    """n件 and n rounded half-up to 万 agree; moved by ≥1 unit of the last digit, they fail."""
+    unit = Decimal(1).scaleb(-places)
+    q = (Decimal(n) / 10000).quantize(unit, rounding=ROUND_HALF_UP) + moved * unit
+    if q <= 0:
+        return
+    a = pilstats.load(_doc("a", f"{n}件"))
+    b = pilstats.load(_doc("b", f"{q}万件"))
+    (finding,) = check_collection([a, b]).across.findings
+    assert finding.status is (Status.PASS if moved == 0 else Status.FAIL), (n, q)
