@@ -22,7 +22,6 @@ file): a fixture with a ``statistics:`` block needs no keys written by hand.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -179,6 +178,8 @@ class Vocabulary:
 
     def suggestions(self, key: str) -> list[str]:
         """Up to three known keys closest to ``key`` (did you mean …?)."""
+        import difflib  # noqa: PLC0415 - only a misspelt key needs it
+
         return difflib.get_close_matches(key, list(self.keys), n=3, cutoff=0.6)
 
     def unknown_message(self, key: str) -> str:
@@ -239,6 +240,8 @@ def check_scope(scope: object, vocab: Vocabulary | None = None) -> str:
         )
     head = scope.split(".", 1)[0]
     if head not in vocab.scopes:
+        import difflib  # noqa: PLC0415 - only a misspelt scope needs it
+
         close = difflib.get_close_matches(head, list(vocab.scopes), n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise StatKeyError(f"unknown scope {head!r}{hint} (known: national and the provinces)")
@@ -300,7 +303,8 @@ def _fill(value: Any, fill: Mapping[str, str]) -> Any:
 def _data() -> dict[str, Any]:
     import yaml  # noqa: PLC0415 - read once, only when keys are used
 
-    loaded: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    loaded: dict[str, Any] = yaml.load(DATA.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     return loaded
 
 

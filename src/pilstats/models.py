@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -39,7 +39,6 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from pilstats import keys as _keys
 from pilstats.checks import (
     Change,
     Check,
@@ -56,9 +55,11 @@ from pilstats.errors import PilstatsError
 from pilstats.fields import CaseField, FieldGroup
 from pilstats.figure import Conventions, Reported, parse_figure
 from pilstats.findings import Finding, Status
-from pilstats.periods import parse_period
 from pilstats.rounding import Rounding
 from pilstats.units import UnitTable, base_units, dimension, using_units
+
+if TYPE_CHECKING:
+    from pilstats import keys as _keys
 
 __all__ = [
     "CaseVolume",
@@ -137,6 +138,8 @@ class ReportMeta(_Frozen):
 
 def _check_period(value: str | int | None) -> str | int | None:
     if value is not None:
+        from pilstats.periods import parse_period  # noqa: PLC0415 - keyed fixtures only
+
         try:
             parse_period(value)
         except PilstatsError as exc:
@@ -148,6 +151,8 @@ def _check_period(value: str | int | None) -> str | int | None:
 
 def _check_scope(value: str | None) -> str | None:
     if value is not None:
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
         try:
             _keys.check_scope(value)
         except PilstatsError as exc:
@@ -160,6 +165,8 @@ def _vocabulary_broken(info: ValidationInfo) -> bool:
 
 
 def _vocabulary(info: ValidationInfo) -> _keys.Vocabulary:
+    from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
     context = info.context if isinstance(info.context, dict) else {}
     found = context.get("vocabulary")
     return found if isinstance(found, _keys.Vocabulary) else _keys.vocabulary()
@@ -240,6 +247,8 @@ class FigureRecord(_Frozen):
         if v is not None and _vocabulary_broken(info):
             return v
         if v is not None:
+            from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
             try:
                 _vocabulary(info).get(_keys.check_key_format(v))
             except PilstatsError as exc:
@@ -286,6 +295,9 @@ class FigureRecord(_Frozen):
             )
         if _vocabulary_broken(info):
             return
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+        from pilstats.periods import parse_period  # noqa: PLC0415
+
         spec = _vocabulary(info).get(self.key)
         period = parse_period(self.period) if self.period is not None else None
         base = parse_period(self.base) if self.base is not None else None
@@ -768,6 +780,10 @@ class Report(_Frozen):
     def _share_keys(
         cls, v: dict[str, KeyDefinition], info: ValidationInfo
     ) -> dict[str, KeyDefinition]:
+        if not v:
+            return v
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
         vocab = _keys.vocabulary()
         if v:
             try:
@@ -802,6 +818,10 @@ class Report(_Frozen):
 
     @model_validator(mode="after")
     def _typed_keys_agree(self) -> Self:
+        if self.statistics is None or not any(f.key for f in self.figures):
+            return self
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
         typed = _keys.typed_keys(self.statistics)
         for f in self.figures:
             if f.key is not None and f.id in typed and typed[f.id][0] != f.key:
@@ -815,6 +835,8 @@ class Report(_Frozen):
     @property
     def vocabulary(self) -> _keys.Vocabulary:
         """The statistic keys this fixture may name: the bundled ones and its keys: block."""
+        from pilstats import keys as _keys  # noqa: PLC0415
+
         if not self.keys:
             return _keys.vocabulary()
         return _keys.vocabulary().extend(

@@ -25,7 +25,6 @@ year-over-year (同比) comparison refers to.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,6 +150,16 @@ class Period:
         if self.point or self.months <= 12:
             return self.shift_months(-12)
         return self.shift_months(-self.months)
+
+
+def monthrange(year: int, month: int) -> tuple[int, int]:
+    """``(0, days in the month)``: :func:`calendar.monthrange` without its import cost.
+
+    Only the number of days is used; :mod:`calendar` would import :mod:`locale` at start-up.
+    """
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = 29 if month == 2 and leap else (30 if month in (4, 6, 9, 11) else 31)
+    return 0, days
 
 
 def _month_start(d: date, months: int) -> date:
