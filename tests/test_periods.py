@@ -85,3 +85,13 @@ def test_canonical_text_reads_back(year: int, month: int, length: int) -> None:
     assert parse_period(str(p)) == p
     assert isinstance(p, Period)
     assert p.previous().months == p.months
+
+
+@given(st.integers(1950, 2199), st.integers(1, 12))
+def test_days_in_month_as_the_calendar_says(year: int, month: int) -> None:
+    """The start-up-free month length agrees with calendar.monthrange."""
+    import calendar
+
+    from pilstats.periods import monthrange
+
+    assert monthrange(year, month)[1] == calendar.monthrange(year, month)[1]

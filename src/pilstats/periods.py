@@ -157,9 +157,10 @@ def monthrange(year: int, month: int) -> tuple[int, int]:
 
     Only the number of days is used; :mod:`calendar` would import :mod:`locale` at start-up.
     """
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    days = 29 if month == 2 and leap else (30 if month in (4, 6, 9, 11) else 31)
-    return 0, days
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 0, 29 if leap else 28
+    return 0, 30 if month in (4, 6, 9, 11) else 31
 
 
 def _month_start(d: date, months: int) -> date:
