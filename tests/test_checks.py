@@ -118,6 +118,17 @@ class TestChangeAndRate:
         f = evaluate(Change("c", "cur", "pct", "down"), figs)
         assert f.derived == {"previous": "{100}"}
 
+    def test_printed_previous_exact_or_within_rounding(self) -> None:
+        """A printed previous: exact when the face-value rate rounds to the printed one."""
+        figs = {"cur": parse_figure("1276件"), "pct": parse_figure("76.7%"),
+                "prev": parse_figure("722件"), "rounded": parse_figure("3.8万件"),
+                "small": parse_figure("2.9%"), "base": parse_figure("36733件")}  # fmt: skip
+        exact = evaluate(Change("c", "cur", "pct", "up", "prev"), figs)
+        assert (exact.status, exact.slack) == (Status.PASS, False)
+        loose = evaluate(Change("c", "rounded", "small", "up", "base"), figs)
+        assert (loose.status, loose.slack) == (Status.PASS, True)
+        assert "at face value the change is ~3.4492146%" in loose.message
+
     def test_rate_untestable(self) -> None:
         """99.1% of 116489: 116 numerators fit."""
         f = evaluate(Rate("r", "rate", "base"), F)

@@ -65,7 +65,7 @@ class TestCheck:
         assert code == 0
         assert doc["schema_version"] == 1
         assert doc["ok"] is True
-        assert doc["counts"] == {"pass": 63, "fail": 0, "untestable": 1}
+        assert doc["counts"] == {"pass": 63, "fail": 0, "untestable": 1, "revised": 0}
         first = doc["findings"][0]
         assert {"code", "status", "figures", "message", "computed", "printed"} <= set(first)
 

@@ -9,6 +9,8 @@ provenance, and proofs (or disproofs) of their internal consistency.
 True
 """
 
+from typing import TYPE_CHECKING, Any
+
 from pilstats.api import check, load
 from pilstats.checks import Change, Check, Rate, Same, Share, ShareSum, Subset, Total, evaluate
 from pilstats.culprits import find_culprits
@@ -21,9 +23,28 @@ from pilstats.models import FigureRecord, Report
 from pilstats.numerals import parse_numeral
 from pilstats.rounding import Rounding, round_to, unround
 
+if TYPE_CHECKING:
+    from pilstats.collection import CollectionResult, Document, check_collection
+    from pilstats.periods import Period, parse_period
+    from pilstats.series import Series, series_of
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read from the installed metadata on first access (25 ms saved)."""
+_LAZY = {
+    "CollectionResult": "pilstats.collection",
+    "Document": "pilstats.collection",
+    "check_collection": "pilstats.collection",
+    "Period": "pilstats.periods",
+    "parse_period": "pilstats.periods",
+    "Series": "pilstats.series",
+    "series_of": "pilstats.series",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``__version__`` and the collection API, loaded on first access (start-up stays small)."""
+    if name in _LAZY:
+        from importlib import import_module  # noqa: PLC0415
+
+        return getattr(import_module(_LAZY[name]), name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
@@ -37,8 +58,10 @@ __all__ = [
     "CaseField",
     "Change",
     "Check",
+    "CollectionResult",
     "Conventions",
     "Culprit",
+    "Document",
     "FieldGroup",
     "FigureRecord",
     "Finding",
@@ -46,6 +69,7 @@ __all__ = [
     "FixtureError",
     "Interval",
     "NumeralParseError",
+    "Period",
     "PilstatsError",
     "Qualifier",
     "Rate",
@@ -54,6 +78,7 @@ __all__ = [
     "Result",
     "Rounding",
     "Same",
+    "Series",
     "Share",
     "ShareSum",
     "Status",
@@ -62,12 +87,15 @@ __all__ = [
     "UnitError",
     "__version__",
     "check",
+    "check_collection",
     "evaluate",
     "find_culprits",
     "format_figure",
     "load",
     "parse_figure",
     "parse_numeral",
+    "parse_period",
     "round_to",
+    "series_of",
     "unround",
 ]

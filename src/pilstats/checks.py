@@ -320,11 +320,17 @@ class _Ctx:
     later (lazily) convert units the same way.
     """
 
-    __slots__ = ("_bounds", "conventions", "figures", "units")
+    __slots__ = ("_bounds", "conventions", "figures", "own", "units")
 
-    def __init__(self, figures: Mapping[str, Reported], conventions: Conventions) -> None:
+    def __init__(
+        self,
+        figures: Mapping[str, Reported],
+        conventions: Conventions,
+        own: Mapping[str, Conventions] | None = None,
+    ) -> None:
         self.figures = figures
         self.conventions = conventions
+        self.own = own or {}
         self.units: UnitTable = active_units()
         self._bounds: dict[str, Interval] = {}
 
@@ -335,7 +341,7 @@ class _Ctx:
         iv = self._bounds.get(fid)
         f = self.figures[fid]
         if iv is None:
-            iv = self._bounds[fid] = f.bounds(self.conventions)
+            iv = self._bounds[fid] = f.bounds(self.own.get(fid, self.conventions))
         if unit is None or unit == f.unit:
             return iv
         return iv.scale(self.units.conversion_factor(f.unit, unit))
@@ -598,12 +604,18 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
             return _unit_finding(c, problem)
         printed_prev = ctx.bounds(c.previous, cur.unit)
         ok = prev.intersects(printed_prev)
+        face = _face_change(c, ctx)
+        slack = ok and (face is None or face not in ctx.bounds(c.change))
         message = (
             f"{head} → previous in {prev}; printed previous {ctx.fig(c.previous)}"
             + ("" if ok else f" ({printed_prev}) is outside it")
         )
+        if slack and face is not None:
+            shown = format_fraction(face, direction=0, digits=8)
+            message += (f" (holds only within rounding: at face value the change is "
+                        f"{shown}{chg.unit}, not {chg})")  # fmt: skip
         code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
-        return _finding(c, code, _status(ok), _said(message), prev, printed_prev)
+        return _finding(c, code, _status(ok), _said(message), prev, printed_prev, slack)
     if not cur.is_count:
         return _finding(
             c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
@@ -630,6 +642,21 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     slack = ok and (Fraction(cur.value) / factor).denominator != 1
     code = FindingCode.CHANGE_OK if ok else FindingCode.CHANGE_NO_PREVIOUS
     return _finding(c, code, _status(ok), _said(message, derived), prev, None, slack)
+
+
+def _face_change(c: Change, ctx: _Ctx) -> Fraction | None:
+    """The change (in the change figure's unit) the printed values imply at face value.
+
+    None when the printed previous value is 0.
+    """
+    assert c.previous is not None
+    cur, chg = ctx.fig(c.current), ctx.fig(c.change)
+    previous = Fraction(ctx.nominal(c.previous, cur.unit))
+    if previous == 0:
+        return None
+    ratio = Fraction(cur.value) / previous
+    rate = ratio - 1 if c.direction == "up" else 1 - ratio
+    return rate / ctx.units.ratio_factor(chg.unit)
 
 
 def _eval_steep_fall(
@@ -842,10 +869,14 @@ def evaluate_all(
     checks: list[Check] | tuple[Check, ...],
     figures: Mapping[str, Reported],
     conventions: Conventions = DEFAULT_CONVENTIONS,
+    *,
+    own: Mapping[str, Conventions] | None = None,
 ) -> list[Finding]:
     """Decide every check; never stops at the first failure.
 
     The figures' intervals are computed once per run and shared by all checks.
+    ``own`` gives figures read under conventions of their own (the figures of several
+    documents, each read as its fixture says).
     """
-    ctx = _Ctx(figures, conventions)
+    ctx = _Ctx(figures, conventions, own)
     return [_evaluate(c, ctx) for c in checks]

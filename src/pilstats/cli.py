@@ -51,9 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("sources", nargs="*", metavar="SOURCE",
                    help=f"fixture path or bundled report name (default: {DEFAULT_SOURCE})")
     c.add_argument("--format", choices=["text", "json", "junit"], default="text")
-    c.add_argument("--fail-on", choices=["fail", "untestable", "rounding"], default="fail",
-                   help="exit 1 on failures (default), also on untestable checks, or also on "
-                        "checks that pass only within rounding")  # fmt: skip
+    c.add_argument("--fail-on", choices=["fail", "revised", "untestable", "rounding"],
+                   default="fail",
+                   help="exit 1 on failures (default), also on values a later edition revised, "
+                        "also on untestable checks, or also on checks that pass only within "
+                        "rounding")  # fmt: skip
+    c.add_argument("--across", action="store_true",
+                   help="also check the sources against each other (one statistic in several "
+                        "documents; implied by a collection fixture)")  # fmt: skip
 
     f = sub.add_parser("figures", help="list every figure with value, unit, interval, quote")
     f.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="SOURCE")
@@ -64,9 +69,21 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--source", default=DEFAULT_SOURCE)
 
     s = sub.add_parser("scan", help="find figures in raw text and check the relations it states")
-    s.add_argument("file", metavar="FILE", help="a UTF-8 (or GB18030) text file, or - for stdin")
+    s.add_argument("files", nargs="+", metavar="FILE",
+                   help="a UTF-8 (or GB18030) text file, or - for stdin")  # fmt: skip
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--figures", action="store_true", help="also list every figure found")
+    s.add_argument("--across", action="store_true",
+                   help="propose statistic keys and check the texts against each other")
+
+    se = sub.add_parser("series", help="one statistic across documents and periods")
+    se.add_argument("key", metavar="KEY", help="a statistic key, e.g. pil.cases_filed")
+    se.add_argument("sources", nargs="+", metavar="SOURCE",
+                    help="fixtures, bundled names, collection fixtures or .txt files")
+    se.add_argument("--scope", default="national")
+    se.add_argument("--measure", default="level",
+                    choices=["level", "change", "difference", "change_difference"])
+    se.add_argument("--format", choices=["text", "json", "csv"], default="text")
 
     d = sub.add_parser("draft", help="write a fixture from a raw text, ready to curate")
     d.add_argument("file", metavar="TEXT", help="a UTF-8 (or GB18030) text file")
@@ -79,11 +96,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=["text", "json"], default="text")
 
     r = sub.add_parser("report", help="a self-contained HTML page of a fixture or a plain text")
-    r.add_argument("source", nargs="?", default=DEFAULT_SOURCE, metavar="SOURCE",
-                   help="fixture path, bundled report name, or a .txt file (scanned)")
+    r.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="fixture path, bundled report name, or a .txt file (scanned); several "
+                        f"sources or a collection fixture make one page across them (default: "
+                        f"{DEFAULT_SOURCE})")  # fmt: skip
     r.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
+    r.add_argument("--across", action="store_true",
+                   help="a page across the sources (implied by several sources)")
 
-    sub.add_parser("schema", help="JSON Schema of the fixture format")
+    sc = sub.add_parser("schema", help="JSON Schema of the fixture format")
+    sc.add_argument("--collection", action="store_true",
+                    help="the schema of a collection fixture instead")
     sub.add_parser("units", help="the unit and qualifier table")
     return p
 
@@ -112,24 +135,44 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     command = args.command or "check"
     if command == "check":
+        if args.command and (args.across or _any_collection(args.sources)):
+            return _check_across(args.sources, args.format, args.fail_on)
         return _check(args.sources if args.command else [], args.format if args.command else
                       "text", args.fail_on if args.command else "fail")  # fmt: skip
+    if command == "series":
+        return _series(args.key, args.sources, args.scope, args.measure, args.format)
     if command == "figures":
         return _figures(args.source, args.format)
     if command == "explain":
         return _explain(args.id, args.source)
     if command == "scan":
-        return _scan(args.file, args.format, show_figures=args.figures)
+        if args.across:
+            return _scan_across(args.files, args.format)
+        if len(args.files) > 1:
+            from pilstats.errors import FixtureError  # noqa: PLC0415
+
+            raise FixtureError("several texts: add --across to check them against each other, "
+                               "or scan them one at a time", path=" ".join(args.files))  # fmt: skip
+        return _scan(args.files[0], args.format, show_figures=args.figures)
     if command == "audit":
         return _audit(args.source, args.format)
     if command == "draft":
         return _draft(args.file, args.output)
     if command == "report":
-        return _report(args.source, args.html)
+        sources = args.sources or [DEFAULT_SOURCE]
+        if args.across or len(sources) > 1 or _any_collection(sources):
+            return _report_across(sources, args.html)
+        return _report(sources[0], args.html)
     if command == "schema":
-        from pilstats.models import Report  # noqa: PLC0415
+        if args.collection:
+            from pilstats.collection import CollectionSpec  # noqa: PLC0415
 
-        print(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+            schema = CollectionSpec.model_json_schema()
+        else:
+            from pilstats.models import Report  # noqa: PLC0415
+
+            schema = Report.model_json_schema()
+        print(json.dumps(schema, ensure_ascii=False, indent=2))
         return EXIT_OK
     return _units()
 
@@ -154,6 +197,93 @@ def _check(sources: list[str], fmt: str, fail_on: str) -> int:
             sys.stdout.write(render.result_text(rep, res, colour=colour))
     failed = any(res.violations(fail_on) for _, res in results)
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _any_collection(sources: list[str]) -> bool:
+    from pilstats.collection import is_collection  # noqa: PLC0415
+
+    return any(is_collection(s) for s in sources)
+
+
+def _documents(sources: list[str]) -> list[object]:
+    """Fixtures, bundled names and collection fixtures as given; .txt files scanned."""
+    from pilstats.propose import propose  # noqa: PLC0415
+
+    out: list[object] = []
+    for source in sources:
+        if source == "-" or source.endswith(".txt"):
+            out.append(propose(_read_text(source), source).document)
+        else:
+            out.append(source)
+    return out
+
+
+def _check_across(sources: list[str], fmt: str, fail_on: str) -> int:
+    from pilstats import report as render  # noqa: PLC0415
+    from pilstats.collection import check_collection  # noqa: PLC0415
+
+    result = check_collection(_documents(sources or [DEFAULT_SOURCE]))  # type: ignore[arg-type]
+    if fmt == "json":
+        sys.stdout.write(result.to_json() + "\n")
+    elif fmt == "junit":
+        sys.stdout.write(result.to_junit())
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render.collection_text(result, colour=colour))
+    return EXIT_FAIL if result.violations(fail_on) else EXIT_OK
+
+
+def _scan_across(names: list[str], fmt: str) -> int:
+    from pilstats import report as render  # noqa: PLC0415
+    from pilstats.collection import decide  # noqa: PLC0415
+    from pilstats.errors import FixtureError  # noqa: PLC0415
+    from pilstats.propose import propose  # noqa: PLC0415
+
+    if len(names) < 2:
+        raise FixtureError("--across needs at least two texts", path=names[0])
+    proposals = [propose(_read_text(n), n) for n in names]
+    result = decide([p.document for p in proposals])
+    if fmt == "json":
+        doc = result.to_document()
+        for report, p in zip(doc["reports"], proposals, strict=True):
+            report["keyed"] = {fid: {"statistic": p.document.stats[fid].label(), "why": why}
+                               for fid, why in p.reasons.items()}  # fmt: skip
+            report["ambiguous"] = {fid: list(c) for fid, c in p.ambiguous.items()}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render.proposals_text(proposals))
+        sys.stdout.write(render.collection_text(result, colour=colour))
+    return EXIT_OK if result.across.ok else EXIT_FAIL
+
+
+def _series(key: str, sources: list[str], scope: str, measure: str, fmt: str) -> int:
+    from pilstats.collection import load_documents, merged_units  # noqa: PLC0415
+    from pilstats.series import series_of  # noqa: PLC0415
+
+    docs = load_documents(_documents(sources)).documents  # type: ignore[arg-type]
+    found = series_of(docs, key, scope=scope, measure=measure, units=merged_units(docs))
+    if fmt == "json":
+        print(json.dumps(found.to_document(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        sys.stdout.write(found.to_csv())
+    else:
+        sys.stdout.write(found.to_text())
+    return EXIT_OK
+
+
+def _report_across(sources: list[str], out: str) -> int:
+    from pilstats.collection import check_collection  # noqa: PLC0415
+    from pilstats.collection_page import render_collection  # noqa: PLC0415
+    from pilstats.errors import FixtureError  # noqa: PLC0415
+
+    result = check_collection(_documents(sources))  # type: ignore[arg-type]
+    try:
+        Path(out).write_text(render_collection(result), encoding="utf-8")
+    except OSError as exc:
+        raise FixtureError(f"cannot write: {exc.strerror}", path=out) from None
+    print(f"wrote {out}")
+    return EXIT_OK if result.ok else EXIT_FAIL
 
 
 def _read_text(name: str) -> str:
@@ -199,7 +329,7 @@ def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -
             for f in result.figures
         )
     lines.append("")
-    paint = {"pass": "32", "fail": "31;1", "untestable": "33"}
+    paint = {"pass": "32", "fail": "31;1", "untestable": "33", "revised": "35"}
     for f in result.result.findings:
         start, end = result.evidence.get(f.check, (0, 0))
         excerpt = " ".join(text[start : min(end + 1, start + 80)].split())

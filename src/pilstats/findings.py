@@ -41,11 +41,15 @@ class Status(StrEnum):
     * ``untestable``: at the printed precision the check could not have failed
       (e.g. a 99.1% rate of 116489 cases is met by 116 different numerators);
       never counted as a pass.
+    * ``revised``: a later edition restates a value of an earlier period differently
+      from the original edition (across documents only): not an inconsistency within
+      either document, not a silent pass either — a revision a reader must see.
     """
 
     PASS = "pass"  # noqa: S105 - not a password
     FAIL = "fail"
     UNTESTABLE = "untestable"
+    REVISED = "revised"
 
 
 class FindingCode(StrEnum):
@@ -78,6 +82,7 @@ class FindingCode(StrEnum):
     FORMULA_MISMATCH = "formula-mismatch"
     FORMULA_UNTESTABLE = "formula-untestable"
     UNIT_MISMATCH = "unit-mismatch"
+    REVISION = "revision"
 
 
 class _FindingFields(NamedTuple):
@@ -216,12 +221,18 @@ class Result:
         """The failing findings, in check order."""
         return tuple(f for f in self.findings if f.status is Status.FAIL)
 
+    @property
+    def revisions(self) -> tuple[Finding, ...]:
+        """The findings of values a later edition revised (across documents)."""
+        return tuple(f for f in self.findings if f.status is Status.REVISED)
+
     def summary(self) -> str:
-        """One line: ``58 checks: 55 pass, 0 fail, 3 untestable``."""
+        """One line: ``58 checks: 55 pass, 0 fail, 3 untestable`` (and ``, 1 revised``)."""
         c = self.counts
+        revised = f", {c['revised']} revised" if c["revised"] else ""
         return (
             f"{len(self.findings)} checks: {c['pass']} pass, {c['fail']} fail, "
-            f"{c['untestable']} untestable"
+            f"{c['untestable']} untestable{revised}"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,10 +248,13 @@ class Result:
     def violations(self, fail_on: str = "fail") -> list[Finding]:
         """Findings that break a pipeline at the ``fail_on`` threshold.
 
-        ``fail``: failing checks; ``untestable``: also checks that could not have
-        failed; ``rounding``: also passes that hold only within rounding slack.
+        ``fail``: failing checks; ``revised``: also values a later edition revised;
+        ``untestable``: also checks that could not have failed (and revisions);
+        ``rounding``: also passes that hold only within rounding slack.
         """
         bad = [f for f in self.findings if f.status is Status.FAIL]
+        if fail_on in ("revised", "untestable", "rounding"):
+            bad += [f for f in self.findings if f.status is Status.REVISED]
         if fail_on in ("untestable", "rounding"):
             bad += [f for f in self.findings if f.status is Status.UNTESTABLE]
         if fail_on == "rounding":
@@ -266,7 +280,7 @@ class Result:
         c = self.counts
         suite = ET.Element(
             "testsuite", name=name, tests=str(len(self.findings)), failures=str(c["fail"]),
-            skipped=str(c["untestable"]), errors="0",
+            skipped=str(c["untestable"] + c["revised"]), errors="0",
         )  # fmt: skip
         for f in self.findings:
             case = ET.SubElement(suite, "testcase", name=f.check, classname=f"{name}.{f.kind}")
@@ -276,6 +290,9 @@ class Result:
                 fail.text = f"figures: {', '.join(f.figures)}\n{message}"
             elif f.status is Status.UNTESTABLE:
                 ET.SubElement(case, "skipped", message=f.message)
+            elif f.status is Status.REVISED:
+                # JUnit has no "warning": a revision is reported as skipped, typed revision
+                ET.SubElement(case, "skipped", message=f"revised: {f.message}", type="revision")
         return suite
 
     def to_junit(self, name: str = "pilstats") -> str:

@@ -7,6 +7,8 @@ conversion (``yield_per_mu * area = output``), a largest member
 (``civil >= max(criminal, administrative, other)``) — a fixture writes a formula over
 figure ids with ``+ - * /``, parentheses, exact decimal numbers, ``max``, ``min`` and
 ``abs``, and one comparison: ``=``, ``<=``, ``>=``, ``<``, ``>`` (``≤``, ``≥`` too).
+In a collection of documents a figure of another document is named ``alias.figure_id``
+(``juv2023.arrests - juv2024.arrests``).
 
 Semantics (decided by :func:`decide`): each figure stands for every true value its
 printed interval admits, converted to base units (% is 1/100, ‰ is 1/1000, 亿斤 is
@@ -55,7 +57,7 @@ COMPARISONS = {
 }
 _FUNCTIONS = ("max", "min", "abs")
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)"
     r"|(?P<op><=|>=|==|[-+*/()=<>,≤≥]))"
 )
 MAX_FORMULA_CHARS = 2000

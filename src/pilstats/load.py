@@ -20,7 +20,15 @@ from pydantic import ValidationError
 from pilstats.errors import FixtureError
 from pilstats.models import Report
 
-__all__ = ["MAX_FIXTURE_BYTES", "bundled_reports", "load", "resolve_source", "source_text"]
+__all__ = [
+    "MAX_FIXTURE_BYTES",
+    "bundled_reports",
+    "load",
+    "read_yaml",
+    "resolve_source",
+    "source_text",
+    "validation_error",
+]
 
 MAX_FIXTURE_BYTES = 16 * 1024 * 1024
 """Larger fixture files are refused rather than read."""
@@ -228,3 +236,10 @@ def _validate(data: Mapping[str, Any], name: str, lines: dict[_Path, int]) -> Re
         return Report.from_mapping(data)
     except ValidationError as exc:
         raise _from_validation_error(exc, name, lines) from None
+
+
+read_yaml = _read_yaml
+"""Strict YAML reading with line numbers (for other fixture kinds: collections)."""
+
+validation_error = _from_validation_error
+"""A pydantic ValidationError as one FixtureError naming file, line and field."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -58,6 +58,9 @@ from pilstats.findings import Finding, Status
 from pilstats.rounding import Rounding
 from pilstats.units import UnitTable, base_units, dimension, using_units
 
+if TYPE_CHECKING:
+    from pilstats import keys as _keys
+
 __all__ = [
     "CaseVolume",
     "ConstantRecord",
@@ -67,6 +70,7 @@ __all__ = [
     "FieldGroupBreakdown",
     "FieldMember",
     "FigureRecord",
+    "KeyDefinition",
     "Litigation",
     "NotStated",
     "Outcomes",
@@ -110,6 +114,62 @@ class ReportMeta(_Frozen):
     source_url: str | None = None
     retrieved: str | None = None
     note: str | None = None
+    period: str | int | None = Field(
+        default=None,
+        description="The period the report covers (its edition), e.g. 2023 or 2014..2019; "
+        "default: the year. Keyed figures without a period take it.",
+    )
+    scope: str | None = Field(
+        default=None,
+        description="Where its statistics are counted: national (default), a province "
+        "(zhejiang) or a place in one (jiangsu.zhenjiang).",
+    )
+
+    @field_validator("period", mode="after")
+    @classmethod
+    def _period(cls, v: str | int | None) -> str | int | None:
+        return _check_period(v)
+
+    @field_validator("scope", mode="after")
+    @classmethod
+    def _scope(cls, v: str | None) -> str | None:
+        return _check_scope(v)
+
+
+def _check_period(value: str | int | None) -> str | int | None:
+    if value is not None:
+        from pilstats.periods import parse_period  # noqa: PLC0415 - keyed fixtures only
+
+        try:
+            parse_period(value)
+        except PilstatsError as exc:
+            raise PydanticCustomError(
+                "unparseable_period", "{error}", {"error": str(exc)}
+            ) from None
+    return value
+
+
+def _check_scope(value: str | None) -> str | None:
+    if value is not None:
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
+        try:
+            _keys.check_scope(value)
+        except PilstatsError as exc:
+            raise PydanticCustomError("unknown_scope", "{error}", {"error": str(exc)}) from None
+    return value
+
+
+def _vocabulary_broken(info: ValidationInfo) -> bool:
+    return isinstance(info.context, dict) and info.context.get("vocabulary") == "broken"
+
+
+def _vocabulary(info: ValidationInfo) -> _keys.Vocabulary:
+    from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
+    context = info.context if isinstance(info.context, dict) else {}
+    found = context.get("vocabulary")
+    return found if isinstance(found, _keys.Vocabulary) else _keys.vocabulary()
 
 
 class ConventionsSpec(_Frozen):
@@ -152,17 +212,100 @@ class FigureRecord(_Frozen):
         "header such as 人口出生率(‰)); read as if it followed the number.",
     )
     note: str | None = None
+    key: str | None = Field(
+        default=None,
+        description="The statistic the figure states: a key of pilstats/data/statistics.yaml "
+        "or of the fixture's keys: block (e.g. pil.cases_filed).",
+    )
+    period: str | int | None = Field(
+        default=None,
+        description="The period it covers: 2023, 2023Q1, 2023-05, 2017-07..2022-06, "
+        "2014..2019, or a point in time for stocks (2018-12-31, '2018 year-end'); default: "
+        "the report's.",
+    )
+    scope: str | None = Field(
+        default=None, description="national (default: the report's), a province, or a place."
+    )
+    measure: Literal["level", "change", "difference", "change_difference"] | None = Field(
+        default=None,
+        description="level (default): the statistic itself; change: its relative change "
+        "since base (%); difference: its absolute change since base; change_difference: the "
+        "change of its growth rate since base (个百分点).",
+    )
+    base: str | int | None = Field(
+        default=None, description="The period a change compares with; default: the previous "
+        "period (同比).",
+    )  # fmt: skip
+    direction: Literal["up", "down"] | None = Field(
+        default=None, description="上升 (up, default) or 下降 (down), for unsigned changes."
+    )
     _reported: Reported = PrivateAttr()
 
+    @field_validator("key", mode="after")
+    @classmethod
+    def _known_key(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if v is not None and _vocabulary_broken(info):
+            return v
+        if v is not None:
+            from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
+            try:
+                _vocabulary(info).get(_keys.check_key_format(v))
+            except PilstatsError as exc:
+                raise PydanticCustomError("unknown_key", "{error}", {"error": str(exc)}) from None
+        return v
+
+    @field_validator("period", "base", mode="after")
+    @classmethod
+    def _period(cls, v: str | int | None) -> str | int | None:
+        return _check_period(v)
+
+    @field_validator("scope", mode="after")
+    @classmethod
+    def _scope(cls, v: str | None) -> str | None:
+        return _check_scope(v)
+
     @model_validator(mode="after")
-    def _read(self) -> Self:
+    def _read(self, info: ValidationInfo) -> Self:
         self._reported = _parse(self.printed, self.exact, self.unit)
         if self.printed not in self.quote:
             raise PydanticCustomError(
                 "figure_not_in_quote", "printed figure {printed} is not inside its quote",
                 {"printed": repr(self.printed)},
             )  # fmt: skip
+        self._check_stat(info)
         return self
+
+    def _check_stat(self, info: ValidationInfo) -> None:
+        extra = [n for n in ("period", "scope", "measure", "base", "direction")
+                 if getattr(self, n) is not None]  # fmt: skip
+        if self.key is None:
+            if extra:
+                raise PydanticCustomError(
+                    "key_missing", "{fields} describe a statistic: name it with key:",
+                    {"fields": ", ".join(extra)},
+                )  # fmt: skip
+            return
+        measure = self.measure or "level"
+        if measure == "level" and (self.base is not None or self.direction is not None):
+            raise PydanticCustomError(
+                "base_without_change",
+                "base and direction belong to a change (measure: change, difference or "
+                "change_difference), not to a level",
+            )
+        if _vocabulary_broken(info):
+            return
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+        from pilstats.periods import parse_period  # noqa: PLC0415
+
+        spec = _vocabulary(info).get(self.key)
+        period = parse_period(self.period) if self.period is not None else None
+        base = parse_period(self.base) if self.base is not None else None
+        if period is not None and base is None and measure != "level":
+            base = period.previous()
+        problem = _keys.figure_problem(spec, measure, self._reported.unit, period, base)
+        if problem:
+            raise PydanticCustomError("key_mismatch", "{error}", {"error": problem})
 
     @property
     def reported(self) -> Reported:
@@ -548,6 +691,28 @@ class NotStated(_Frozen):
     relation: Relation
 
 
+class KeyDefinition(_Frozen):
+    """A statistic key a fixture adds to the vocabulary (same fields as the data file)."""
+
+    zh: str = Field(min_length=1, description="The statistic's Chinese name.")
+    en: str = ""
+    unit: str = Field(description="Unit of its level: 件, 人, 亩, %, ‰ … or '' for a number.")
+    kind: Literal["flow", "stock", "rate"]
+    scan: dict[str, Any] | None = None
+
+    @field_validator("unit", mode="after")
+    @classmethod
+    def _known_unit(cls, v: str) -> str:
+        from pilstats.units import active_units  # noqa: PLC0415
+
+        if not active_units().knows(v):
+            raise PydanticCustomError(
+                "unknown_unit", "unknown unit {unit}: declare it in the units: block",
+                {"unit": repr(v)},
+            )  # fmt: skip
+        return v
+
+
 def _units_table(data: Any) -> UnitTable:
     """The unit table a fixture's ``units:`` block declares (the bundled one if none)."""
     raw = data.get("units") if isinstance(data, dict) else None
@@ -585,6 +750,11 @@ class Report(_Frozen):
         description="Unit definitions in pint syntax, added to the bundled table for this "
         "fixture (e.g. 'biaozhunxiang = [count_biaozhunxiang] = 标准箱').",
     )
+    keys: dict[str, KeyDefinition] = Field(
+        default_factory=dict,
+        description="Statistic keys this fixture adds to pilstats/data/statistics.yaml, "
+        "e.g. {my.cases: {zh: 立案, unit: 件, kind: flow}}.",
+    )
     figures: tuple[FigureRecord, ...]
     constants: tuple[ConstantRecord, ...] = ()
     statistics: Statistics | None = None
@@ -605,6 +775,29 @@ class Report(_Frozen):
             info.context["conventions"] = v.to_conventions()
         return v
 
+    @field_validator("keys", mode="after")
+    @classmethod
+    def _share_keys(
+        cls, v: dict[str, KeyDefinition], info: ValidationInfo
+    ) -> dict[str, KeyDefinition]:
+        if not v:
+            return v
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
+        vocab = _keys.vocabulary()
+        if v:
+            try:
+                vocab = vocab.extend(
+                    {k: d.model_dump(exclude_none=True) for k, d in v.items()}, "fixture keys:"
+                )
+            except PilstatsError as exc:
+                if isinstance(info.context, dict):
+                    info.context["vocabulary"] = "broken"  # figures' keys: not re-reported
+                raise PydanticCustomError("bad_key", "{error}", {"error": str(exc)}) from None
+        if isinstance(info.context, dict):
+            info.context["vocabulary"] = vocab
+        return v
+
     @field_validator("figures", mode="after")
     @classmethod
     def _index_figures(
@@ -622,6 +815,33 @@ class Report(_Frozen):
         if isinstance(info.context, dict):
             info.context["figures"] = {f.id: f for f in v}
         return v
+
+    @model_validator(mode="after")
+    def _typed_keys_agree(self) -> Self:
+        if self.statistics is None or not any(f.key for f in self.figures):
+            return self
+        from pilstats import keys as _keys  # noqa: PLC0415 - keyed fixtures only
+
+        typed = _keys.typed_keys(self.statistics)
+        for f in self.figures:
+            if f.key is not None and f.id in typed and typed[f.id][0] != f.key:
+                raise PydanticCustomError(
+                    "key_mismatch", "figure {id} is typed as {typed} by the statistics: block "
+                    "but declares key {key}",
+                    {"id": f.id, "typed": typed[f.id][0], "key": f.key},
+                )  # fmt: skip
+        return self
+
+    @property
+    def vocabulary(self) -> _keys.Vocabulary:
+        """The statistic keys this fixture may name: the bundled ones and its keys: block."""
+        from pilstats import keys as _keys  # noqa: PLC0415
+
+        if not self.keys:
+            return _keys.vocabulary()
+        return _keys.vocabulary().extend(
+            {k: d.model_dump(exclude_none=True) for k, d in self.keys.items()}, "fixture keys:"
+        )
 
     @model_validator(mode="after")
     def _evaluate(self, info: ValidationInfo) -> Self:

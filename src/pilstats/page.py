@@ -24,9 +24,9 @@ from pilstats.scan import ScanResult
 
 __all__ = ["render_report", "render_scan"]
 
-_RANK = {None: 0, Status.PASS: 1, Status.UNTESTABLE: 2, Status.FAIL: 3}
+_RANK = {None: 0, Status.PASS: 1, Status.UNTESTABLE: 2, Status.REVISED: 3, Status.FAIL: 4}
 _CLASS = {None: "st-none", Status.PASS: "st-pass", Status.UNTESTABLE: "st-untestable",
-          Status.FAIL: "st-fail"}  # fmt: skip
+          Status.REVISED: "st-revised", Status.FAIL: "st-fail"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class _Mark:
 
 
 _CSS = """
-:root { --pass: #1a7f37; --fail: #cf222e; --untestable: #9a6700; --none: #8c959f; }
+:root { --pass: #1a7f37; --fail: #cf222e; --untestable: #9a6700; --none: #8c959f;
+        --revised: #8250df; }
 body { font: 15px/1.7 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
        "Microsoft YaHei", sans-serif; margin: 0; color: #1f2328; background: #fff; }
 header, main, section { max-width: 960px; margin: 0 auto; padding: 0 24px; }
@@ -55,6 +56,7 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; }
 .st-fail { border-color: var(--fail); background: #ffebe9; font-weight: 600; }
 .st-untestable { border-color: var(--untestable); background: #fff8c5; }
 .st-none { border-color: var(--none); border-bottom-style: dotted; }
+.st-revised { border-color: var(--revised); background: #fbefff; }
 .tip { display: none; position: absolute; left: 0; top: 1.8em; z-index: 10; width: 420px;
        background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 10px;
        box-shadow: 0 8px 24px rgba(140,149,159,.3); font-weight: normal; white-space: normal;

@@ -10,25 +10,31 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pilstats.findings import SCHEMA_VERSION, Finding, Result, Status, junit_document
 from pilstats.interval import format_fraction
 from pilstats.models import FigureRecord, Report
 
+if TYPE_CHECKING:
+    from pilstats.collection import CollectionResult
+    from pilstats.propose import Proposal
+
 __all__ = [
     "SCHEMA_VERSION",
+    "collection_text",
     "figure_dict",
     "figures_csv",
     "figures_json",
     "figures_text",
+    "proposals_text",
     "result_dict",
     "result_json",
     "result_junit",
     "result_text",
 ]
 
-_COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33"}
+_COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33", Status.REVISED: "35"}
 
 
 def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
@@ -160,3 +166,63 @@ def figures_text(report: Report) -> str:
         interval = d["value"] if d["lo"] == d["hi"] else f"{left}{d['lo']}, {d['hi']}{right}"
         lines.append(f"{f.id:<40} {f.printed:<16} {d['unit']:<4} {interval}")
     return "\n".join(lines) + "\n"
+
+
+def _painter(colour: bool) -> Callable[[Status], str]:
+    def paint(status: Status) -> str:
+        label = status.value.upper() if status in (Status.FAIL, Status.REVISED) else status.value
+        if not colour:
+            return f"{label:<10}"
+        return f"\x1b[{_COLOURS[status]}m{label:<10}\x1b[0m"
+
+    return paint
+
+
+def collection_text(result: CollectionResult, *, colour: bool = False) -> str:
+    """Each document's summary (and failures), then every check across documents.
+
+    A cross-document check is listed with its arithmetic and both sides: the document,
+    figure, printed value and quote each side rests on.
+    """
+    paint = _painter(colour)
+    title = result.title or f"{len(result.documents)} documents checked against each other"
+    lines = [f"{title}{f' ({result.id})' if result.id else ''}", ""]
+    for d in result.documents:
+        edition = "?" if d.edition is None else str(d.edition)
+        own = d.result.summary() if d.result is not None else "no checks of its own"
+        lines.append(f"  {d.alias:<24} {d.id} (edition {edition}, {len(d.stats)} keyed "
+                     f"figures): {own}")  # fmt: skip
+        if d.result is not None:
+            lines.extend(
+                f"    {paint(f.status)} {f.check}: {f.message}" for f in d.result.failures
+            )
+    lines += ["", "Across documents:"]
+    if not result.across.findings:
+        lines.append("  no statistic is printed in two of these documents (see pilstats series)")
+    for f in result.across.findings:
+        mark = " (within rounding)" if f.slack else ""
+        origin = "" if result.origin.get(f.check) == "keys" else " [declared]"
+        lines.append(f"  {paint(f.status)} {f.check}{mark}{origin}")
+        lines.append(f"             {f.message}")
+        for side in result.sides(f):
+            quote = f" “{side.quote}”" if side.quote else ""
+            lines.append(f"             ← {side.qid}: {side.printed} in {side.document}{quote}")
+    lines.append("")
+    lines.append(result.summary())
+    return "\n".join(lines) + "\n"
+
+
+def proposals_text(proposals: list[Proposal]) -> str:
+    """The statistic keys proposed for scanned texts, and the figures left unkeyed."""
+    lines = []
+    for p in proposals:
+        d = p.document
+        edition = "no period found: nothing keyed" if d.edition is None else str(d.edition)
+        lines.append(f"{d.id} ({edition}): {len(d.stats)} of {len(d.values)} figures keyed")
+        for fid, stat in d.stats.items():
+            lines.append(f"  {fid:<5} {d.values[fid].printed:<12} {stat.label()}  "
+                         f"({p.reasons.get(fid, '')})")  # fmt: skip
+        for fid, candidates in p.ambiguous.items():
+            lines.append(f"  {fid:<5} {d.values[fid].printed:<12} unkeyed: "
+                         f"{' | '.join(candidates)}")  # fmt: skip
+    return "\n".join(lines) + "\n\n"

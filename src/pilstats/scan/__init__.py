@@ -154,13 +154,18 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ScanResult:
-    """The figures of a text, the relations it states, and their findings."""
+    """The figures of a text, the relations it states, and their findings.
+
+    ``statements`` are the scanner's readings of each figure (predicate, noun, year …,
+    in figure order), kept for readers that build on them (:mod:`pilstats.propose`).
+    """
 
     figures: tuple[ScannedFigure, ...]
     checks: tuple[Check, ...]
     result: Result
     evidence: dict[str, Evidence] = field(default_factory=dict)
     unread: tuple[UnreadNumber, ...] = ()
+    statements: tuple[Statement, ...] = field(default=(), repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping: figures, findings with their evidence, unread numbers."""
@@ -263,6 +268,7 @@ def _scan(text: str) -> ScanResult:
         Result(tuple(f for f, _ in pairs)),
         evidence,
         tuple(unread),
+        tuple(statements),
     )
 
 
