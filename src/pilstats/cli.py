@@ -233,6 +233,7 @@ def _draft(name: str, output: str | None) -> int:
         text_path = out.with_name(out.stem + ".source.txt")
     d = draft(text, name=stem, source_text=text_path.name)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         # bytes, not write_text: no newline translation, so offsets stay offsets
         text_path.write_bytes(text.encode("utf-8"))
         out.write_text(draft_yaml(d), encoding="utf-8")

@@ -331,7 +331,7 @@ def _relation(check: Check, ids: Mapping[str, str], rid: str, evidence: str) -> 
             expr = re.sub(rf"\b{re.escape(old)}\b", ids[old], expr)
         out["expr"] = expr
     out["note"] = f"drafted by pilstats scan: “{evidence}”"
-    return out
+    return out  # the caller adds the section
 
 
 _SCAN_ID = re.compile(r"(?<![a-z0-9])f\d+(?![0-9])")
@@ -379,12 +379,15 @@ def draft(text: str, *, name: str = "report", source_text: str | None = None) ->
         })  # fmt: skip
     relations = []
     used: set[str] = set()
+    section_of = {r["id"]: r["section"] for r in records}
     for check in scanned.checks:
         if not all(x in ids for x in check.figures):
             continue
         rid = _relation_id(check.id, ids, used)
         evidence = _evidence(text, scanned.evidence.get(check.id, (0, 0)))
-        relations.append(_relation(check, ids, rid, evidence))
+        relation = _relation(check, ids, rid, evidence)
+        relation["section"] = section_of[ids[check.figures[0]]]
+        relations.append(relation)
     comments = [
         f"unresolved: {f.check} ({f.kind}) at offset {scanned.evidence.get(f.check, (0, 0))[0]}: "
         f"{f.message}"

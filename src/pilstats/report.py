@@ -74,8 +74,13 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
 
     lines = [f"{report.report.title} ({report.report.id})", ""]
     sections: dict[str, list[Finding]] = {}
+    figure_sections = {fr.id: fr.section for fr in report.figures}
     for f in result.findings:
-        sections.setdefault(f.section or "—", []).append(f)
+        # a relation that names no section is shown with its first figure's
+        section = f.section or next(
+            (figure_sections[x] for x in f.figures if x in figure_sections), "—"
+        )
+        sections.setdefault(section, []).append(f)
     order = section_order(report, sections)
     for section in order:
         lines.append(f"[{section}]")
