@@ -22,6 +22,11 @@ class TestTokens:
         tokens = [t.text for t in number_tokens("共189,885件，推动一批问题解决，统一规划，二十大")]
         assert tokens == ["189,885", "一"]
 
+    def test_a_magnitude_alone_is_not_a_number(self) -> None:
+        """人口(万人): 万 before a measure word, with no digit, is not a number."""
+        assert number_tokens("全国人口(万人) | 140967") == [
+            number_tokens("140967")[0]._replace(start=11, end=17)]
+
     def test_full_width_comma_separates(self) -> None:
         """2022，2023 are two numbers: only an ASCII comma groups thousands."""
         assert [t.text for t in number_tokens("2022，2023年")] == ["2022", "2023"]

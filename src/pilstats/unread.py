@@ -125,6 +125,8 @@ def number_tokens(text: str) -> list[NumberToken]:
     out = [NumberToken(s, e, text[s:e]) for s, e in _merge_thousands(text, norm)]
     units = _measure_words()
     for m in _CHINESE.finditer(norm):
+        if not m.group().strip("万亿"):
+            continue  # 万人 in a table header (万人): a magnitude, no number
         unit = next((u for u in units if norm.startswith(u, m.end())), None)
         if unit is not None:
             out.append(NumberToken(m.start(), m.end(), text[m.start() : m.end()], True, unit))
