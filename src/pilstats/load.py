@@ -162,7 +162,7 @@ def _line_of(loc: _Path, lines: dict[_Path, int]) -> int | None:
         if probe in lines:
             return lines[probe]
         probe = probe[:-1]
-    return lines.get(()) if lines else None
+    return None
 
 
 def _teach(err: Any, loc: _Path, data: Any) -> str:
