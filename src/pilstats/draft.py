@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -176,7 +176,7 @@ def _signed(f: ScannedFigure, text: str, norm: str) -> ScannedFigure:
         reported = parse_figure(text[at - 1 : f.end])
     except PilstatsError:
         return f
-    return ScannedFigure(f.id, at - 1, f.end, text[at - 1 : f.end], reported)
+    return replace(f, start=at - 1, text=text[at - 1 : f.end], reported=reported)
 
 
 def _pinyin(words: str) -> list[str]:
@@ -334,12 +334,22 @@ def _relation(check: Check, ids: Mapping[str, str], rid: str, evidence: str) -> 
     return out  # the caller adds the section
 
 
-_SCAN_ID = re.compile(r"(?<![a-z0-9])f\d+(?![0-9])")
+def _key_figure(check: Check) -> str:
+    """The figure a relation is named after: its share, rate, change, total or part."""
+    if isinstance(check, Share):
+        return check.share
+    if isinstance(check, Rate):
+        return check.rate
+    if isinstance(check, Change):
+        return check.change
+    if isinstance(check, ShareSum) and check.total:
+        return check.total
+    return check.figures[0]
 
 
-def _relation_id(check_id: str, ids: Mapping[str, str], used: set[str]) -> str:
-    """The scan's relation id with its figure ids (``f12``) replaced by the drafted ones."""
-    base = _SCAN_ID.sub(lambda m: ids.get(m.group(), m.group()), check_id)[:_MAX_ID + 20]
+def _relation_id(check: Check, ids: Mapping[str, str], used: set[str]) -> str:
+    """``<kind>_<id of its key figure>``: readable whatever ids the scanner gives."""
+    base = f"{check.kind}_{ids[_key_figure(check)]}"
     name, n = base, 1
     while name in used:
         n += 1
@@ -383,17 +393,18 @@ def draft(text: str, *, name: str = "report", source_text: str | None = None) ->
     for check in scanned.checks:
         if not all(x in ids for x in check.figures):
             continue
-        rid = _relation_id(check.id, ids, used)
+        rid = _relation_id(check, ids, used)
         evidence = _evidence(text, scanned.evidence.get(check.id, (0, 0)))
         relation = _relation(check, ids, rid, evidence)
         relation["section"] = section_of[ids[check.figures[0]]]
         relations.append(relation)
-    comments = [
-        f"unresolved: {f.check} ({f.kind}) at offset {scanned.evidence.get(f.check, (0, 0))[0]}: "
-        f"{f.message}"
-        for f in scanned.result.findings
-        if f.status is Status.UNTESTABLE and f.check not in {c.id for c in scanned.checks}
-    ]
+    declared = {c.id for c in scanned.checks}
+    comments = []
+    for finding in scanned.result.findings:
+        if finding.status is Status.UNTESTABLE and finding.check not in declared:
+            at, _ = scanned.evidence.get(finding.check, (0, 0))
+            comments.append(f"unresolved: {finding.check} ({finding.kind}) at offset {at}: "
+                            f"{finding.message}")  # fmt: skip
     covered = [(f.start, f.end) for f in figures]
     excluded = [
         {"text": u.text, "offset": u.start, "reason": u.reason, "note": u.detail}
