@@ -68,18 +68,18 @@ class TestCommands:
     def test_scan_lists_unread_numbers(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """scan prints every number it could not read, with the reason; JSON too."""
+        """scan's text output lists every number it could not read, with the reason."""
         path = tmp_path / "t.txt"
         path.write_text("2023年，查获走私船舶5艘，立案120件。", encoding="utf-8")
         main(["scan", str(path)])
         out = capsys.readouterr().out
         assert "2 numbers not read as figures:" in out
-        assert "2023       date: a year" in out
-        assert "5          other: followed by '艘'" in out
+        assert "@0       2023       date" in out
+        assert "@12      5          no unit" in out
         main(["scan", str(path), "--format", "json"])
         doc = json.loads(capsys.readouterr().out)
         assert [(u["text"], u["reason"]) for u in doc["unread"]] == [
-            ("2023", "date"), ("5", "other")]
+            ("2023", "date"), ("5", "no unit")]
 
     def test_audit_lists_a_number_the_fixture_forgot(self, tmp_path: Path) -> None:
         """audit: a number neither listed nor excluded is reported, with its reason."""

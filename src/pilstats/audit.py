@@ -8,7 +8,8 @@
 * ``unlisted-figure`` — the scanner finds a figure the fixture neither lists nor excludes;
 * ``unlisted-number`` — any other number the fixture neither lists nor excludes (the
   scanner could not read it as a figure: a date, a measure word it does not know …),
-  with the reason it is not read (see :mod:`pilstats.unread`);
+  with the reason it is not read (see :mod:`pilstats.unread`). A Chinese numeral in a
+  set phrase (一批, 两年) or an ordinal (第三次) is a word, not a number to account for;
 * ``exclusion-moved`` — an excluded number is not at its offset.
 """
 
@@ -24,6 +25,9 @@ from pilstats.scan import normalise, scan_figures
 from pilstats.unread import unread_numbers
 
 __all__ = ["AuditItem", "audit"]
+
+_WORDS = ("idiom", "ordinal")
+"""Reasons for which a Chinese numeral is part of a word (一批, 第三次), not a number."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,6 @@ def audit(source: str | Path) -> list[AuditItem]:
         AuditItem("unlisted-number", u.start,
                   f"{u.text!r} is neither a figure nor an exclusion: {u.reason}, {u.detail}")
         for u in unread_numbers(text, read)
-        if u.start not in known
+        if u.start not in known and not (u.chinese and u.reason in _WORDS)
     )  # fmt: skip
     return sorted(items, key=lambda i: i.offset)

@@ -21,7 +21,6 @@ from pilstats.errors import PilstatsError
 if TYPE_CHECKING:
     from pilstats.findings import Result
     from pilstats.models import Report
-    from pilstats.unread import Unread
 
 __all__ = ["main"]
 
@@ -171,25 +170,18 @@ def _read_text(name: str) -> str:
 
 def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
     from pilstats.scan import scan  # noqa: PLC0415
-    from pilstats.unread import unread_numbers  # noqa: PLC0415
 
     text = _read_text(name)
     result = scan(text)
-    unread = unread_numbers(text, [(f.start, f.end) for f in result.figures])
     if fmt == "json":
-        doc = result.to_dict()
-        doc["unread"] = [u.to_dict() for u in unread]
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(_scan_text(result, text, unread, colour=colour,
-                                    show_figures=show_figures))  # fmt: skip
+        sys.stdout.write(_scan_text(result, text, colour=colour, show_figures=show_figures))
     return EXIT_OK if result.result.ok else EXIT_FAIL
 
 
-def _scan_text(
-    result: object, text: str, unread: list[Unread], *, colour: bool, show_figures: bool
-) -> str:
+def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -> str:
     from pilstats.scan import ScanResult  # noqa: PLC0415
 
     assert isinstance(result, ScanResult)
@@ -210,8 +202,8 @@ def _scan_text(
         lines.append(f"{label} {f.check} @{start}: {excerpt}")
         lines.append(f"           {f.message}")
     lines.append("")
-    lines.append(f"{len(unread)} numbers not read as figures:")
-    lines.extend(f"  @{u.start:<7} {u.text:<10} {u.reason}: {u.detail}" for u in unread)
+    lines.append(f"{len(result.unread)} numbers not read as figures:")
+    lines.extend(f"  @{u.start:<7} {u.text.strip():<10} {u.reason}" for u in result.unread)
     lines.append("")
     lines.append(result.result.summary())
     return "\n".join(lines) + "\n"

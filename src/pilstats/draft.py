@@ -358,7 +358,7 @@ def _relation_id(check: Check, ids: Mapping[str, str], used: set[str]) -> str:
     return name
 
 
-def _evidence(text: str, span: tuple[int, int]) -> str:
+def _evidence(text: str, span: Iterable[int]) -> str:
     a, b = span
     return " ".join(text[a : min(b + 1, a + 120)].split())
 

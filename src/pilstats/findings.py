@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -90,8 +90,11 @@ class FindingCode(StrEnum):
 DerivedValue = Interval | range | Decimal
 """A figure a check derives: an interval, a set of consecutive integers, or a number."""
 
-Explain = Callable[[], tuple[str, Mapping[str, DerivedValue | str]]]
-"""Writes a finding's message and derived figures when they are first asked for."""
+Explain = Callable[[], tuple[str, dict[str, Any]]]
+"""Writes a finding's message and derived figures when they are first asked for.
+
+The derived values are :data:`DerivedValue` objects (an explainer may also give text).
+"""
 
 
 def number(value: Decimal | int) -> int | float:

@@ -1,14 +1,15 @@
-"""Numbers of a text that are not figures, each with the reason it is not one.
+"""Numbers of a text that a fixture does not list as figures, each with the reason.
 
 A release prints many numbers that are not statistics: dates (2023年, 03月09日), list
 numbering (一、 （二） 3.), ordinals and article numbers (第四十六批, 第12条), names (“4+10”,
 G20, 12345热线), numerals in set phrases (一批, 两个结合). :func:`number_tokens` finds
 every number-like span of a text — Arabic numbers, and Chinese numerals before a
-measure word — and :func:`unread_numbers` returns those that no figure covers, each
-classified (:data:`REASONS`, the vocabulary of a fixture's ``excluded`` block) with a
-detail that says what the number looked like to pilstats. ``scan`` and ``audit`` list
-them, so a figure the scanner could not read never goes unnoticed, and ``draft``
-writes them under ``excluded``.
+measure word — and :func:`unread_numbers` returns those that no figure covers (a
+fixture's figures, or a scan's), each classified with :data:`REASONS`, the vocabulary
+of a fixture's ``excluded`` block, and a detail that says what the number looked like.
+``draft`` writes them under ``excluded``; ``audit`` reports those a fixture neither
+lists nor excludes, so a figure never goes missing unnoticed. (``scan`` lists the
+numbers *it* did not read with its own reasons: :attr:`pilstats.scan.ScanResult.unread`.)
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ class Unread(NamedTuple):
         reason: one of :data:`REASONS`.
         detail: what the number looked like, in words (``a year``, ``followed by 艘
             …``), so that a reader can tell a date from a figure the scanner missed.
+        chinese: a Chinese numeral (before a measure word) rather than digits.
     """
 
     start: int
@@ -84,6 +86,7 @@ class Unread(NamedTuple):
     text: str
     reason: Reason
     detail: str
+    chinese: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
@@ -236,5 +239,5 @@ def unread_numbers(text: str, covered: Iterable[tuple[int, int]]) -> list[Unread
         if all(mask[token.start : token.end]):
             continue
         reason, detail = classify(norm, token)
-        out.append(Unread(token.start, token.end, token.text, reason, detail))
+        out.append(Unread(token.start, token.end, token.text, reason, detail, token.chinese))
     return out
