@@ -21,9 +21,14 @@ _DATA = Path(__file__).with_name("data") / "traditional.txt"
 @cache
 def simplified_table() -> dict[int, str]:
     """The translation table: code point of a character → its normalised character."""
-    lines = _DATA.read_text(encoding="utf-8").splitlines()
-    pairs = " ".join(line for line in lines if line and not line.startswith("#")).split()
-    return dict(zip(map(ord, pairs[::2]), pairs[1::2], strict=True))
+    table: dict[int, str] = {}
+    for raw in _DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        trad, simp = line.split(" ")
+        table[ord(trad)] = simp
+    return table
 
 
 @cache

@@ -203,7 +203,6 @@ _THOUSANDS = re.compile(r"(?<![0-9.])\d{1,3}(?:,\d{3})+(?![0-9])")
 _GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)")
 _UNIT_IN_PARENS = re.compile(r"^(?P<head>[^()]*)\((?P<unit>[^()]*)\)$")
 _SIGNS = "-−"
-_NOT_UNIT_START = frozenset("0123456789.")
 
 MAX_FIGURE_CHARS = 120
 """Longer texts are refused before any parsing: no figure is that long (30 digits at most)."""
@@ -278,8 +277,7 @@ def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = Non
     error: NumeralParseError | None = None
     for cut in range(1, head_end + 1):
         suffix = s[cut:]
-        # a unit never starts with a digit or a point (pint names cannot): skip the lookup
-        if suffix and (suffix[0] in _NOT_UNIT_START or not table.knows(suffix)):
+        if suffix and not table.knows(suffix):
             continue
         try:
             figure = _build(text, s[:cut], suffix, qualifier, exact)
