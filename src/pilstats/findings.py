@@ -7,7 +7,6 @@ first failure). Codes are stable strings, safe to match on in pipelines.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -340,6 +339,8 @@ class Result:
 
     def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
         """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
+        import json  # noqa: PLC0415 - only this output needs it
+
         return json.dumps(self.to_document(report=report), ensure_ascii=False, indent=indent)
 
     def junit_suite(self, name: str) -> Element:

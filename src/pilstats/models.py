@@ -58,7 +58,6 @@ from pilstats.figure import Conventions, Reported, parse_figure
 from pilstats.findings import Finding, Status
 from pilstats.rounding import Rounding
 from pilstats.units import POINT_UNITS, UnitTable, base_units, dimension, using_units
-from pilstats.unread import Reason
 
 __all__ = [
     "CaseVolume",
@@ -73,6 +72,7 @@ __all__ = [
     "NotStated",
     "Outcomes",
     "PreLitigation",
+    "Reason",
     "Report",
     "ReportMeta",
     "Statistics",
@@ -195,6 +195,10 @@ class ConstantRecord(_Frozen):
     def reported(self) -> Reported:
         """The parsed constant."""
         return self._reported
+
+
+Reason = Literal["date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other"]
+"""Why a number of the text is not a figure (see :mod:`pilstats.unread`)."""
 
 
 class Exclusion(_Frozen):

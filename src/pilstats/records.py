@@ -22,7 +22,6 @@ imported by these two functions only, never by ``import pilstats`` or a check.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -130,6 +129,8 @@ def finding_records(source: Source | Result) -> list[dict[str, Any]]:
 
 def csv_cell(value: Any) -> Any:
     """A record value as a CSV cell: lists joined with ``;``, dicts as compact JSON."""
+    import json  # noqa: PLC0415 - only this output needs it
+
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -8,7 +8,6 @@ no absolute paths), so outputs can be diffed and cached.
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -50,6 +49,8 @@ def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
 
 def result_json(results: list[tuple[Report, Result]]) -> str:
     """JSON for one report (an object) or several (``{"reports": [...]}``)."""
+    import json  # noqa: PLC0415 - only this output needs it
+
     if len(results) == 1:
         report, result = results[0]
         doc: dict[str, Any] = result_dict(result, report)
@@ -182,6 +183,8 @@ def records_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
 
 def figures_json(report: Report, result: Result | None = None) -> str:
     """Every figure of the report as a JSON list of figure records."""
+    import json  # noqa: PLC0415 - only this output needs it
+
     items = figure_records(report, result)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
@@ -216,6 +219,8 @@ def explain_text(report: Report, ident: str, result: Result | None = None) -> st
     Raises:
         UnknownIdError: no check or figure has that id (the message lists the nearest).
     """
+    import json  # noqa: PLC0415 - only this output needs it
+
     for check, finding in zip(report.checks(), report.findings(), strict=True):
         if check.id == ident:
             return _explain_check(report, check, finding)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 from pilstats.chinese import normalise
+from pilstats.models import Reason
 from pilstats.units import active_units
 
 __all__ = [
@@ -31,10 +32,7 @@ __all__ = [
     "unread_numbers",
 ]
 
-Reason = Literal["date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other"]
-REASONS: tuple[Reason, ...] = (
-    "date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other",
-)  # fmt: skip
+REASONS: tuple[Reason, ...] = get_args(Reason)
 """Why a number is not a figure (the ``reason`` of a fixture's exclusion)."""
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)*")
