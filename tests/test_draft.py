@@ -93,9 +93,14 @@ class TestDraftContent:
         assert (share["part"], share["whole"]) == (
             "xing_zheng_gong_yi_su_song_an_jian_jian", "gong_yi_su_song_an_jian_jian")
         assert "占立案总数的 88.4%" in share["note"]
+        roles = ("part", "whole", "share", "total", "parts", "shares", "current", "change",
+                 "previous", "rate", "base", "statements")  # fmt: skip
         for rel in wp_draft["relations"]:
-            named = [v for k, v in rel.items() if k in ("part", "whole", "share", "total")]
-            assert set(named) <= ids
+            named: set[str] = set()
+            for key in roles:
+                value = rel.get(key, [])
+                named.update([value] if isinstance(value, str) else value)
+            assert named <= ids, rel["id"]
 
     def test_signed_rate_keeps_its_sign(self) -> None:
         """人口自然增长率为-0.60‰ is drafted as -0.60‰, not 0.60‰."""
