@@ -17,7 +17,8 @@ WP = Path(__file__).resolve().parents[1] / "fixtures" / "whitepaper-2023.yaml"
 def wp_data() -> Callable[..., dict[str, Any]]:
     """The 2023 fixture as plain data; keyword arguments reprint figures by id.
 
-    ``wp_data(cases_civil="22190 件")`` sets that figure's ``printed`` and ``quote``.
+    ``wp_data(cases_civil="22190 件")`` sets that figure's ``printed`` and ``quote``;
+    the data then no longer names the source text (its quotes are no longer in it).
     """
 
     def make(**printed: str) -> dict[str, Any]:
@@ -25,6 +26,8 @@ def wp_data() -> Callable[..., dict[str, Any]]:
         for f in data["figures"]:
             if f["id"] in printed:
                 f["printed"] = f["quote"] = printed[f["id"]]
+        if printed:
+            del data["report"]["source_text"]
         return data
 
     return make

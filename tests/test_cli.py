@@ -116,15 +116,15 @@ class TestCheck:
 
 class TestOtherCommands:
     def test_figures_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Each figure has id, printed, value, unit, qualifier, lo, hi, quote, offset."""
+        """Each figure record has id, printed, exact value, unit, qualifier, lo/hi numbers."""
         code, out, _ = run(capsys, "figures", "--format", "json")
         items = json.loads(out)
         assert code == 0
         assert len(items) == 156
         land = next(i for i in items if i["id"] == "restored_land")
         assert (land["value"], land["unit"], land["qualifier"]) == ("289000", "亩", "约")
-        assert (land["lo"], land["hi"]) == ("288500", "289500")
-        assert {"quote", "offset", "printed"} <= set(land)
+        assert (land["lo"], land["hi"], land["interval"]) == (288500, 289500, "[288500, 289500]")
+        assert {"quote", "offset", "printed", "status", "checks"} <= set(land)
 
     def test_figures_csv_and_text(self, capsys: pytest.CaptureFixture[str]) -> None:
         """CSV has a header and a row per figure; text one line per figure."""

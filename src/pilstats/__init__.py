@@ -21,6 +21,7 @@ from pilstats.findings import Culprit, Finding, FindingCode, Result, Status
 from pilstats.interval import Interval
 from pilstats.models import FigureRecord, Report
 from pilstats.numerals import parse_numeral
+from pilstats.records import figure_records, figures_frame, finding_records, findings_frame
 from pilstats.rounding import Rounding, round_to, unround
 
 if TYPE_CHECKING:
@@ -89,7 +90,11 @@ __all__ = [
     "check",
     "check_collection",
     "evaluate",
+    "figure_records",
+    "figures_frame",
     "find_culprits",
+    "finding_records",
+    "findings_frame",
     "format_figure",
     "load",
     "parse_figure",

@@ -6,6 +6,10 @@
 * ``quote-missing`` — a quote is not in the text at all;
 * ``value-differs`` — the figure printed in the text reads differently from the fixture;
 * ``unlisted-figure`` — the scanner finds a figure the fixture neither lists nor excludes;
+* ``unlisted-number`` — any other number the fixture neither lists nor excludes (the
+  scanner could not read it as a figure: a date, a measure word it does not know …),
+  with the reason it is not read (see :mod:`pilstats.unread`). A Chinese numeral in a
+  set phrase (一批, 两年) or an ordinal (第三次) is a word, not a number to account for;
 * ``exclusion-moved`` — an excluded number is not at its offset.
 """
 
@@ -16,11 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pilstats.errors import FixtureError
 from pilstats.load import load, resolve_source, source_text
 from pilstats.scan import normalise, scan_figures
+from pilstats.unread import unread_numbers
 
 __all__ = ["AuditItem", "audit"]
+
+_WORDS = ("idiom", "ordinal")
+"""Reasons for which a Chinese numeral is part of a word (一批, 第三次), not a number."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,9 @@ def audit(source: str | Path) -> list[AuditItem]:
         FixtureError: the fixture is malformed or names no readable source text.
     """
     path = resolve_source(source)
-    report = load(path)
-    text = source_text(report, path)
-    if text is None:
-        raise FixtureError("the fixture names no readable source_text", path=str(path))
+    report = load(path, verify_source=False)
+    text = source_text(report, path, required=True)
+    assert text is not None
     items: list[AuditItem] = []
     spans: list[tuple[int, int]] = []
     shifts: list[tuple[int, int]] = []  # (old offset, new - old) of every located quote
@@ -101,11 +107,20 @@ def audit(source: str | Path) -> list[AuditItem]:
             items.append(AuditItem("exclusion-moved", e.offset,
                                    f"excluded {e.text!r} is not at its offset"))  # fmt: skip
     norm = normalise(text)
-    for s in scan_figures(text):
+    scanned = scan_figures(text)
+    for s in scanned:
         covered = any(a <= s.start and s.end <= b for a, b in spans)
         number_at = next((i for i in range(s.start, s.end) if norm[i].isdigit()), s.start)
         known = excluded | excluded_values
         if not covered and s.start not in known and number_at not in known:
             lacking = f"{s.text.strip()!r} is neither a figure nor an exclusion"
             items.append(AuditItem("unlisted-figure", s.start, lacking))
+    read = [*spans, *((s.start, s.end) for s in scanned)]
+    known = excluded | excluded_values
+    items.extend(
+        AuditItem("unlisted-number", u.start,
+                  f"{u.text!r} is neither a figure nor an exclusion: {u.reason}, {u.detail}")
+        for u in unread_numbers(text, read)
+        if u.start not in known and not (u.chinese and u.reason in _WORDS)
+    )  # fmt: skip
     return sorted(items, key=lambda i: i.offset)

@@ -18,15 +18,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pilstats import formula as _formula
 from pilstats.errors import UnitError
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
-from pilstats.findings import Finding, FindingCode, Status
+from pilstats.findings import DerivedValue, Explain, Finding, FindingCode, Status, derived_text
 from pilstats.interval import Interval, format_fraction
 from pilstats.rounding import round_to
 from pilstats.units import POINT_UNITS, UnitTable, active_units
+
+if TYPE_CHECKING:
+    from pilstats import formula as _formula
 
 __all__ = [
     "Change",
@@ -42,6 +44,7 @@ __all__ = [
     "evaluate_all",
     "numerator_bounds",
     "previous_bounds",
+    "rounding_witnesses",
     "share_bounds",
     "sum_bounds",
 ]
@@ -222,6 +225,8 @@ class Formula:
 
     def __post_init__(self) -> None:
         """Parse the expression now, so a malformed one is refused when declared."""
+        from pilstats import formula as _formula  # noqa: PLC0415 - only formulas need it
+
         try:
             _formula.parse_formula(self.expr)
         except _formula.FormulaError as exc:
@@ -231,6 +236,8 @@ class Formula:
     @property
     def figures(self) -> tuple[str, ...]:
         """Ids of the figures the formula names, in order of appearance."""
+        from pilstats import formula as _formula  # noqa: PLC0415 - only formulas need it
+
         return _formula.parse_formula(self.expr).names
 
 
@@ -337,6 +344,10 @@ class _Ctx:
     def fig(self, fid: str) -> Reported:
         return self.figures[fid]
 
+    def pin(self, fid: str) -> None:
+        """Take the figure at face value: its printed value, exactly."""
+        self._bounds[fid] = Interval.point(self.figures[fid].value)
+
     def bounds(self, fid: str, unit: str | None = None) -> Interval:
         iv = self._bounds.get(fid)
         f = self.figures[fid]
@@ -373,10 +384,7 @@ def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None
     return None
 
 
-Explain = Callable[[], tuple[str, dict[str, str]]]
-
-
-def _said(message: str, derived: dict[str, str] | None = None) -> Explain:
+def _said(message: str, derived: dict[str, DerivedValue] | None = None) -> Explain:
     return lambda: (message, derived or {})
 
 
@@ -422,7 +430,7 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
             _nsum([ctx.nominal(p, unit) for p in c.parts]) > ctx.nominal(c.total, unit)
         )
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         expr = " + ".join(ctx.fig(p).numeral + ctx.fig(p).unit for p in c.parts)
         printed_total = str(ctx.fig(c.total))
         if c.complete:
@@ -452,7 +460,7 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
             f"listed parts {expr} = {listed} ≤ printed total {printed_total}; "
             f"unlisted remainder {_fmt(ctx.nominal(c.total, unit))} − {listed} = {rem}"
         )
-        return message, {c.remainder or "remainder": str(rem)}
+        return message, {c.remainder or "remainder": rem}
 
     if c.complete:
         code = FindingCode.SUM_OK if ok else FindingCode.SUM_MISMATCH
@@ -495,7 +503,7 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
         nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit), per)
         slack = nominal not in printed
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         nominal = _ratio(ctx.nominal(c.part, unit), ctx.nominal(c.whole, unit), per)
         as_printed = round_to(nominal, share_fig.exponent, ctx.conventions.rounding)
         shown = format_fraction(nominal, direction=0, digits=8)
@@ -508,7 +516,7 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
                 f"{ratio_text()} = {shown}{sign} (in {computed}) but printed {share_fig} "
                 f"means {printed}; at this precision it should print as {as_printed}{sign}"
             )
-        return message, {"share": str(as_printed)}
+        return message, {"share": as_printed}
 
     code = FindingCode.SHARE_OK if ok else FindingCode.SHARE_MISMATCH
     return _finding(c, code, _status(ok), explain, computed, printed, slack)
@@ -533,7 +541,7 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
         ok = s.lo < target.hi or (s.lo == target.hi and s.lo_closed and target.hi_closed)
         slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) > nominal_target
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         target_txt = str(ctx.fig(c.total)) if c.total else "100%"
         nominal = _fmt(_nsum([ctx.nominal(x) for x in c.shares]))
         expr = " + ".join(ctx.fig(x).numeral for x in c.shares)
@@ -570,7 +578,7 @@ def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
         ctx.nominal(c.part, unit) > _nsum([ctx.nominal(w, unit) for w in c.wholes])
     )
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         pf = ctx.fig(c.part)
         wf = " + ".join(str(ctx.fig(w)) for w in c.wholes)
         if not ok:
@@ -620,11 +628,11 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         return _finding(
             c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head} → previous in {prev}; {cur.unit} is not a count, so any value fits",
-                  {"previous": str(prev)}),
+                  {"previous": prev}),
             prev,
         )  # fmt: skip
     candidates = prev.integers()
-    derived = {"previous": _range_text(candidates)}
+    derived: dict[str, DerivedValue] = {"previous": candidates}
     if _always_holds_integer(prev):
         return _finding(
             c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
@@ -634,7 +642,7 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         )  # fmt: skip
     ok = len(candidates) > 0
     if ok:
-        message = f"{head} → previous in {prev}: integer previous value {derived['previous']}"
+        message = f"{head} → previous in {prev}: integer previous value {derived_text(candidates)}"
     else:
         message = f"{head} → previous in {prev}, which holds no integer count"
     pct = Fraction(chg.value) * to_percent / 100
@@ -687,15 +695,12 @@ def _eval_steep_fall(
     return _finding(c, code, _status(ok), _said(message), None, printed_prev)
 
 
-def _range_text(r: range) -> str:
-    if len(r) == 0:
-        return "{}"
-    if len(r) <= 5:
-        return "{" + ", ".join(str(x) for x in r) + "}"
-    return f"{{{r.start}, …, {r.stop - 1}}} ({len(r)} values)"
-
-
 def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
+    """Some integer numerator of the base gives the printed rate.
+
+    ``computed`` is on the printed rate's scale: the rates the fitting integer
+    numerators give, or (when none fits) the achievable rate nearest the printed one.
+    """
     rf, bf = ctx.fig(c.rate), ctx.fig(c.base)
     if not rf.is_ratio or rf.unit in POINT_UNITS:
         return _unit_finding(c, f"{c.rate} is in {rf.unit!r}, not a percentage")
@@ -712,22 +717,32 @@ def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
         return _finding(
             c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head}; {bf.unit} is not a count, so any value fits",
-                  {"numerator": str(numerators)}),
-            numerators, rate,
+                  {"numerator": numerators}),
+            None, rate,
         )  # fmt: skip
     candidates = numerators.integers()
-    derived = {"numerator": _range_text(candidates)}
+    derived: dict[str, DerivedValue] = {"numerator": candidates}
+    if len(candidates):
+        achieved = share_bounds(Interval.point(candidates.start) + Interval(
+            Decimal(0), Decimal(len(candidates) - 1)), base, per)
+    else:
+        nearest = round(Fraction(numerators.lo + numerators.hi) / 2)
+        achieved = share_bounds(Interval.point(max(nearest, 0)), base, per)
     if _always_holds_integer(numerators):
         return _finding(
             c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head}: {len(candidates)} integer numerators fit, so the rate cannot be "
                   "wrong at this precision", derived),
-            numerators, rate,
+            achieved, rate,
         )  # fmt: skip
     ok = len(candidates) > 0
-    message = f"{head}: numerator {derived['numerator']}" if ok else f"{head}: no integer fits"
+    if ok:
+        message = f"{head}: numerator {derived_text(candidates)}"
+    else:
+        message = (f"{head}: no integer fits; the nearest numerator gives {achieved}"
+                   f"{rf.unit}, outside the printed {rate}")  # fmt: skip
     code = FindingCode.RATE_OK if ok else FindingCode.RATE_NO_NUMERATOR
-    return _finding(c, code, _status(ok), _said(message, derived), numerators, rate)
+    return _finding(c, code, _status(ok), _said(message, derived), achieved, rate)
 
 
 def _eval_same(c: Same, ctx: _Ctx) -> Finding:
@@ -741,7 +756,7 @@ def _eval_same(c: Same, ctx: _Ctx) -> Finding:
         len({ctx.nominal(s, unit) for s in c.statements}) > 1
     )
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         texts = " = ".join(f"{ctx.fig(s)}" for s in c.statements)
         if ok:
             return texts, {}
@@ -752,6 +767,8 @@ def _eval_same(c: Same, ctx: _Ctx) -> Finding:
 
 
 def _formula_env(c: Formula, ctx: _Ctx) -> dict[str, _formula.FInterval]:
+    from pilstats import formula as _formula  # noqa: PLC0415 - only formulas need it
+
     env = {}
     for fid in c.figures:
         f = ctx.fig(fid)
@@ -771,6 +788,8 @@ def _to_interval(x: _formula.FInterval) -> Interval:
 
 
 def _eval_formula(c: Formula, ctx: _Ctx) -> Finding:
+    from pilstats import formula as _formula  # noqa: PLC0415 - only formulas need it
+
     parsed = _formula.parse_formula(c.expr)
     try:
         env = _formula_env(c, ctx)
@@ -792,7 +811,7 @@ def _eval_formula(c: Formula, ctx: _Ctx) -> Finding:
     repeated = len(c.figures) < sum(1 for _ in _formula_ids(c.expr))
     lo_iv, ro_iv = _to_interval(left), _to_interval(right)
 
-    def explain() -> tuple[str, dict[str, str]]:
+    def explain() -> tuple[str, dict[str, DerivedValue]]:
         values = ", ".join(f"{fid} = {ctx.fig(fid)}" for fid in c.figures)
         faces = ""
         if left.nominal is not None and right.nominal is not None:
@@ -811,6 +830,8 @@ def _eval_formula(c: Formula, ctx: _Ctx) -> Finding:
 
 
 def _formula_ids(expr: str) -> list[str]:
+    from pilstats import formula as _formula  # noqa: PLC0415 - only formulas need it
+
     out: list[str] = []
     parsed = _formula.parse_formula(expr)
 
@@ -863,6 +884,29 @@ _DECIDERS: dict[type, Callable[[Any, _Ctx], Finding]] = {
     Same: _eval_same,
     Formula: _eval_formula,
 }
+
+
+def rounding_witnesses(
+    check: Check,
+    figures: Mapping[str, Reported],
+    conventions: Conventions = DEFAULT_CONVENTIONS,
+) -> tuple[str, ...]:
+    """The figures whose rounding interval alone makes ``check`` hold.
+
+    For each figure of the check, every other figure is taken at face value (its
+    printed value, exactly) and only this one ranges over its printed interval; it is a
+    witness when the check then passes. A pass within rounding with no witness needs
+    the rounding of several figures together (44.2 + 12.5 + 0.8 + 4.4 against 61.8).
+    """
+    out = []
+    for fid in dict.fromkeys(check.figures):
+        ctx = _Ctx(figures, conventions)
+        for other in check.figures:
+            if other != fid:
+                ctx.pin(other)
+        if _evaluate(check, ctx).status is Status.PASS:
+            out.append(fid)
+    return tuple(out)
 
 
 def evaluate_all(

@@ -9,10 +9,8 @@ reported as "inconsistent".
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="run every consistency check of one or more reports")
     c.add_argument("sources", nargs="*", metavar="SOURCE",
                    help=f"fixture path or bundled report name (default: {DEFAULT_SOURCE})")
-    c.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    c.add_argument("--format", choices=["text", "json", "junit", "csv"], default="text",
+                   help="csv: one row per check, the same records as the JSON findings")
     c.add_argument("--fail-on", choices=["fail", "revised", "untestable", "rounding"],
                    default="fail",
                    help="exit 1 on failures (default), also on values a later edition revised, "
@@ -122,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - `pilstats figures | head`
         return EXIT_OK
     except Exception:  # noqa: BLE001 - the one place that turns bugs into exit code 3
+        import traceback  # noqa: PLC0415 - only a crash needs it
+
         traceback.print_exc()
         print("pilstats: internal error (a bug in pilstats, please report it)", file=sys.stderr)
         return EXIT_INTERNAL
@@ -164,6 +165,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _report_across(sources, args.html)
         return _report(sources[0], args.html)
     if command == "schema":
+        import json  # noqa: PLC0415 - output formats import what they need
+
         if args.collection:
             from pilstats.collection import CollectionSpec  # noqa: PLC0415
 
@@ -187,6 +190,8 @@ def _check(sources: list[str], fmt: str, fail_on: str) -> int:
         results.append((rep, check(rep)))
     if fmt == "json":
         sys.stdout.write(render.result_json(results))
+    elif fmt == "csv":
+        sys.stdout.write(render.findings_csv(results))
     elif fmt == "junit":
         sys.stdout.write(render.result_junit(results))
     else:
@@ -249,6 +254,8 @@ def _scan_across(names: list[str], fmt: str) -> int:
             report["keyed"] = {fid: {"statistic": p.document.stats[fid].label(), "why": why}
                                for fid, why in p.reasons.items()}  # fmt: skip
             report["ambiguous"] = {fid: list(c) for fid, c in p.ambiguous.items()}
+        import json  # noqa: PLC0415 - only this output needs it
+
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -264,6 +271,8 @@ def _series(key: str, sources: list[str], scope: str, measure: str, fmt: str) ->
     docs = load_documents(_documents(sources)).documents  # type: ignore[arg-type]
     found = series_of(docs, key, scope=scope, measure=measure, units=merged_units(docs))
     if fmt == "json":
+        import json  # noqa: PLC0415 - only this output needs it
+
         print(json.dumps(found.to_document(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         sys.stdout.write(found.to_csv())
@@ -287,22 +296,11 @@ def _report_across(sources: list[str], out: str) -> int:
 
 
 def _read_text(name: str) -> str:
-    from pilstats.errors import FixtureError  # noqa: PLC0415
+    from pilstats.load import decode_text, read_text_file  # noqa: PLC0415
 
-    try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except IsADirectoryError:
-        raise FixtureError("is a directory, not a text file", path=name) from None
-    except OSError as exc:
-        raise FixtureError(f"cannot read: {exc.strerror}", path=name) from None
-    if b"\x00" in raw:
-        raise FixtureError("binary data, not a text file", path=name)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FixtureError("neither UTF-8 nor GB18030 text", path=name)  # pragma: no cover
+    if name == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    return read_text_file(Path(name))
 
 
 def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
@@ -311,6 +309,8 @@ def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
     text = _read_text(name)
     result = scan(text)
     if fmt == "json":
+        import json  # noqa: PLC0415 - output formats import what they need
+
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -339,6 +339,9 @@ def _scan_text(result: object, text: str, *, colour: bool, show_figures: bool) -
         lines.append(f"{label} {f.check} @{start}: {excerpt}")
         lines.append(f"           {f.message}")
     lines.append("")
+    lines.append(f"{len(result.unread)} numbers not read as figures:")
+    lines.extend(f"  @{u.start:<7} {u.text.strip():<10} {u.reason}" for u in result.unread)
+    lines.append("")
     lines.append(result.result.summary())
     return "\n".join(lines) + "\n"
 
@@ -354,15 +357,20 @@ def _draft(name: str, output: str | None) -> int:
         sys.stdout.write(draft_yaml(d))
         return EXIT_OK
     out = Path(output)
-    text_name = out.with_suffix(".txt").name
-    d = draft(text, name=stem, source_text=text_name)
+    text_path = out.with_suffix(".txt")
+    if text_path.resolve() == Path(name).resolve():
+        text_path = out.with_name(out.stem + ".source.txt")
+    d = draft(text, name=stem, source_text=text_path.name)
     try:
-        out.with_suffix(".txt").write_text(text, encoding="utf-8")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # bytes, not write_text: no newline translation, so offsets stay offsets
+        text_path.write_bytes(text.encode("utf-8"))
         out.write_text(draft_yaml(d), encoding="utf-8")
     except OSError as exc:
         raise FixtureError(f"cannot write: {exc.strerror}", path=str(out)) from None
     print(f"wrote {out} ({d.figures} figures, {d.relations} relations, {d.excluded} "
-          f"exclusions) and {out.with_suffix('.txt')}")  # fmt: skip
+          f"exclusions) and {text_path}")  # fmt: skip
+    print(f"next: curate {out}, then `pilstats check {out}` and `pilstats audit {out}`")
     return EXIT_OK
 
 
@@ -371,6 +379,8 @@ def _audit(source: str, fmt: str) -> int:
 
     items = audit(source)
     if fmt == "json":
+        import json  # noqa: PLC0415 - output formats import what they need
+
         from pilstats.findings import SCHEMA_VERSION  # noqa: PLC0415
 
         doc = {"schema_version": SCHEMA_VERSION, "ok": not items,
@@ -398,8 +408,8 @@ def _report(source: str, out: str) -> int:
     else:
         rep = load(source)
         path = rep.source_path
-        fixture_text = source_text(rep, path) if path is not None else None
-        if fixture_text is None:
+        fixture_text = source_text(rep, path, required=True) if path is not None else None
+        if fixture_text is None:  # pragma: no cover - a loaded path always has one
             raise FixtureError("the fixture names no readable source_text", path=source)
         result = check(rep)
         html = page.render_report(rep, result, fixture_text)
@@ -414,11 +424,11 @@ def _report(source: str, out: str) -> int:
 
 def _figures(source: str, fmt: str) -> int:
     from pilstats import report as render  # noqa: PLC0415
-    from pilstats.api import load  # noqa: PLC0415
+    from pilstats.api import check, load  # noqa: PLC0415
 
     rep = load(source)
     out = {"json": render.figures_json, "csv": render.figures_csv}.get(fmt, render.figures_text)
-    sys.stdout.write(out(rep))
+    sys.stdout.write(out(rep, check(rep)))
     return EXIT_OK
 
 
@@ -426,35 +436,8 @@ def _explain(ident: str, source: str) -> int:
     from pilstats import report as render  # noqa: PLC0415
     from pilstats.api import load  # noqa: PLC0415
 
-    rep = load(source)
-    for check, finding in zip(rep.checks(), rep.findings(), strict=True):
-        if check.id == ident:
-            print(f"{finding.check} ({finding.kind}): {finding.status.value} [{finding.code}]")
-            print(f"  {finding.message}")
-            if finding.computed is not None:
-                print(f"  computed: {finding.computed}")
-            if finding.printed is not None:
-                print(f"  printed:  {finding.printed}")
-            for k, v in finding.derived.items():
-                print(f"  derived {k} = {v}")
-            if check.note:
-                print(f"  note: {check.note}")
-            for fid in finding.figures:
-                if any(fr.id == fid for fr in rep.figures):
-                    fr = rep.figure(fid)
-                    print(f"  {fid}: {fr.printed} — “{fr.quote}” @ {fr.offset}")
-            return EXIT_OK
-    for fr in rep.figures:
-        if fr.id == ident:
-            d = render.figure_dict(fr, rep)
-            print(json.dumps(d, ensure_ascii=False, indent=2))
-            print("checks:")
-            for f in rep.findings():
-                if ident in f.figures:
-                    print(f"  {f.status.value:<10} {f.check}: {f.message}")
-            return EXIT_OK
-    print(f"pilstats: error: no check or figure {ident!r} in {source}", file=sys.stderr)
-    return EXIT_INPUT
+    sys.stdout.write(render.explain_text(load(source), ident))
+    return EXIT_OK
 
 
 def _units() -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "NumeralParseError",
     "PilstatsError",
     "UnitError",
+    "UnknownIdError",
 ]
 
 
@@ -42,6 +43,14 @@ class NumeralParseError(PilstatsError, ValueError):
 
 class UnitError(PilstatsError, ValueError):
     """A unit is unknown, or two units that must agree do not."""
+
+
+class UnknownIdError(PilstatsError, LookupError):
+    """No check or figure has the id asked for; the message names the nearest ones."""
+
+    def __str__(self) -> str:
+        """The message itself (not the quoted repr a ``KeyError`` would print)."""
+        return str(self.args[0]) if self.args else ""
 
 
 class FixtureError(PilstatsError, ValueError):

@@ -7,14 +7,14 @@ first failure). Codes are stable strings, safe to match on in pipelines.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pilstats.interval import Interval
+from pilstats.interval import Interval, format_fraction
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -22,11 +22,17 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "Culprit",
+    "DerivedValue",
+    "Explain",
     "Finding",
     "FindingCode",
     "Result",
     "Status",
+    "derived_record",
+    "derived_text",
+    "interval_record",
     "junit_document",
+    "number",
 ]
 
 SCHEMA_VERSION = 1
@@ -85,6 +91,69 @@ class FindingCode(StrEnum):
     REVISION = "revision"
 
 
+DerivedValue = Interval | range | Decimal
+"""A figure a check derives: an interval, a set of consecutive integers, or a number."""
+
+Explain = Callable[[], tuple[str, dict[str, Any]]]
+"""Writes a finding's message and derived figures when they are first asked for.
+
+The derived values are :data:`DerivedValue` objects (an explainer may also give text).
+"""
+
+
+def number(value: Decimal | int) -> int | float:
+    """A JSON/DataFrame number: an ``int`` when integral, else the nearest ``float``."""
+    if isinstance(value, int) or value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def derived_text(value: DerivedValue | str) -> str:
+    """A derived figure as text: ``33``, ``[0, 5)``, ``{722}``, ``{1, …, 9} (9 values)``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Interval):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format_fraction(value)
+    if len(value) == 0:
+        return "{}"
+    if len(value) <= 5:
+        return "{" + ", ".join(str(x) for x in value) + "}"
+    return f"{{{value.start}, …, {value.stop - 1}}} ({len(value)} values)"
+
+
+def interval_record(iv: Interval | None) -> dict[str, Any]:
+    """``lo``, ``hi`` as numbers and whether each end is closed (all ``None`` without one)."""
+    if iv is None:
+        return {"lo": None, "hi": None, "lo_closed": None, "hi_closed": None}
+    return {"lo": number(iv.lo), "hi": number(iv.hi), "lo_closed": iv.lo_closed,
+            "hi_closed": iv.hi_closed}  # fmt: skip
+
+
+def derived_record(value: DerivedValue | str) -> dict[str, Any]:
+    """A derived figure as a structured value.
+
+    ``text`` as :func:`derived_text` writes it; ``lo`` and ``hi`` as numbers with their
+    ends; ``integers``: for a set of integers (a previous-year count, a numerator), how
+    many there are (``None`` for an interval of real values).
+    """
+    out: dict[str, Any] = {"text": derived_text(value)}
+    if isinstance(value, Interval):
+        out.update(interval_record(value), integers=None)
+    elif isinstance(value, Decimal):
+        out.update(interval_record(Interval.point(value)), integers=None)
+    elif isinstance(value, range):
+        if len(value):
+            out.update(lo=value.start, hi=value.stop - 1, lo_closed=True, hi_closed=True)
+        else:
+            out.update(interval_record(None))
+        out["integers"] = len(value)
+    else:
+        out.update(interval_record(None), integers=None)
+    return out
+
+
 class _FindingFields(NamedTuple):
     check: str
     kind: str
@@ -95,7 +164,7 @@ class _FindingFields(NamedTuple):
     printed_bounds: Interval | None = None
     slack: bool = False
     section: str | None = None
-    explain: Callable[[], tuple[str, dict[str, str]]] | None = None
+    explain: Explain | None = None
 
 
 class Finding(_FindingFields):
@@ -128,7 +197,12 @@ class Finding(_FindingFields):
 
     @property
     def derived(self) -> dict[str, str]:
-        """Figures the check derives, e.g. ``{"remainder": "33"}``."""
+        """Figures the check derives, as text, e.g. ``{"remainder": "33"}``."""
+        return {k: derived_text(v) for k, v in self.derived_values.items()}
+
+    @property
+    def derived_values(self) -> dict[str, DerivedValue | str]:
+        """Figures the check derives, as values (an interval, a range of integers …)."""
         return dict(self.explain()[1]) if self.explain is not None else {}
 
     @property
@@ -155,9 +229,14 @@ class Finding(_FindingFields):
     __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping with the fields above."""
+        """The finding as a plain record (the JSON and CSV row of a check).
+
+        The fields above; ``figures`` a list; ``computed`` and ``printed`` as text and
+        as numbers (``computed_lo`` … ``printed_hi_closed``); ``derived`` as structured
+        values (see :func:`derived_record`).
+        """
         message, derived = self.explain() if self.explain is not None else ("", {})
-        return {
+        out = {
             "check": self.check,
             "kind": self.kind,
             "code": str(self.code),
@@ -167,9 +246,12 @@ class Finding(_FindingFields):
             "computed": self.computed,
             "printed": self.printed,
             "slack": self.slack,
-            "derived": dict(derived),
+            "derived": {k: derived_record(v) for k, v in derived.items()},
             "section": self.section,
         }
+        for name, iv in (("computed", self.computed_bounds), ("printed", self.printed_bounds)):
+            out.update({f"{name}_{k}": v for k, v in interval_record(iv).items()})
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +353,8 @@ class Result:
 
     def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
         """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
+        import json  # noqa: PLC0415 - only this output needs it
+
         return json.dumps(self.to_document(report=report), ensure_ascii=False, indent=indent)
 
     def junit_suite(self, name: str) -> Element:

@@ -12,7 +12,15 @@ can never fail because of arithmetic. Nothing here uses floats.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, DivisionByZero, InvalidOperation
+from decimal import (
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+)
 from fractions import Fraction
 from typing import NamedTuple, Self
 
@@ -60,9 +68,11 @@ def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> s
     """Render a number in plain decimal notation, exactly when that is short.
 
     A value with more than ``digits`` decimal places (a rounded quotient, or a
-    fraction that does not terminate) is rounded *outward* — down when
-    ``direction < 0`` (a lower bound), up when ``direction > 0``, to nearest
-    otherwise — and prefixed with ``~`` so a reader never mistakes it for exact.
+    fraction that does not terminate) is shown shortened. A bound
+    (``direction != 0``) is rounded *outward* — down when ``direction < 0``, up when
+    ``direction > 0`` — and prefixed with ``~``: the printed number is not the bound
+    but lies outside it. A value (``direction == 0``) is cut after ``digits`` places
+    and followed by ``…``: every digit shown is a digit of the exact value.
     """
     if type(value) is Decimal:
         exponent = value.as_tuple().exponent
@@ -78,7 +88,9 @@ def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> s
         return format_number(d)
     whole = len(str(abs(int(d))))
     quantum = Decimal(1).scaleb(-max(1, digits - whole))
-    mode = ROUND_FLOOR if direction < 0 else ROUND_CEILING if direction > 0 else None
+    if direction == 0:
+        return format_number(d.quantize(quantum, rounding=ROUND_DOWN)) + "…"
+    mode = ROUND_FLOOR if direction < 0 else ROUND_CEILING
     return "~" + format_number(d.quantize(quantum, rounding=mode))
 
 
@@ -236,10 +248,30 @@ class Interval(_Ends):
             last -= 1
         return range(first, max(first, last + 1))
 
+    @property
+    def is_rounded_point(self) -> bool:
+        """True for a single exact value held as its outward rounding (22109 / 189885).
+
+        A quotient that does not terminate is kept as the two closest 60-digit
+        decimals around it; no printed figure is that precise, so such an interval
+        always stands for one exact value of a computation.
+        """
+        return (
+            self.lo_closed and self.hi_closed and self.lo < self.hi
+            and _UP.next_plus(self.lo) >= self.hi
+        )  # fmt: skip
+
     def __str__(self) -> str:
-        """Mathematical notation, e.g. ``[88.35, 88.45)``; a point prints as its value."""
+        """Mathematical notation, e.g. ``[88.35, 88.45)``; a point prints as its value.
+
+        An exact value that does not terminate prints cut short, ``88.3566369118…``.
+        """
         if self.is_point:
             return format_fraction(self.lo)
+        if self.is_rounded_point:
+            return format_fraction(self.lo, direction=0) if self.lo >= 0 else (
+                "-" + format_fraction(-self.hi, direction=0)
+            )
         left = "[" if self.lo_closed else "("
         right = "]" if self.hi_closed else ")"
         lo = format_fraction(self.lo, direction=-1)

@@ -18,6 +18,7 @@ one :class:`pydantic.ValidationError` listing every failed check.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
@@ -56,7 +57,7 @@ from pilstats.fields import CaseField, FieldGroup
 from pilstats.figure import Conventions, Reported, parse_figure
 from pilstats.findings import Finding, Status
 from pilstats.rounding import Rounding
-from pilstats.units import UnitTable, base_units, dimension, using_units
+from pilstats.units import POINT_UNITS, UnitTable, base_units, dimension, using_units
 
 if TYPE_CHECKING:
     from pilstats import keys as _keys
@@ -75,9 +76,11 @@ __all__ = [
     "NotStated",
     "Outcomes",
     "PreLitigation",
+    "Reason",
     "Report",
     "ReportMeta",
     "Statistics",
+    "did_you_mean",
 ]
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
@@ -337,14 +340,16 @@ class ConstantRecord(_Frozen):
         return self._reported
 
 
+Reason = Literal["date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other"]
+"""Why a number of the text is not a figure (see :mod:`pilstats.unread`)."""
+
+
 class Exclusion(_Frozen):
     """A number in the text that is not a statistical figure, and why."""
 
     text: StrictStr
     offset: int = Field(ge=0)
-    reason: Literal[
-        "date", "numbering", "name", "ordinal", "duration", "address", "idiom", "other"
-    ]
+    reason: Reason = Field(description="Why it is not a figure (see pilstats.unread).")
     note: str | None = None
 
 
@@ -362,8 +367,31 @@ def _resolve(value: Any, info: ValidationInfo) -> Any:
             "figure references need the report's valid figures (use pilstats.load)",
         )
     if not isinstance(value, str) or value not in figures:
-        raise PydanticCustomError("unknown_figure", "no figure with id {id}", {"id": repr(value)})
+        hint = did_you_mean(value, figures) if isinstance(value, str) else ""
+        raise PydanticCustomError(
+            "unknown_figure", "no figure with id {id}{hint}", {"id": repr(value), "hint": hint}
+        )
     return figures[value]
+
+
+def did_you_mean(name: str, known: Iterable[str], *, limit: int = 3) -> str:
+    """``"; did you mean 'x'?"`` naming the known words closest to ``name``, or ``""``.
+
+    Close spellings first (only those nearly as close as the closest), then words that
+    contain ``name``.
+    """
+    from difflib import SequenceMatcher  # noqa: PLC0415 - only error messages need it
+
+    words = list(dict.fromkeys(known))
+    scored = sorted(
+        ((SequenceMatcher(None, name, w).ratio(), w) for w in words), key=lambda x: -x[0]
+    )
+    best = scored[0][0] if scored else 0.0
+    close = [w for score, w in scored if score >= max(0.6, best - 0.1)][:limit]
+    close += [w for w in words if name and name in w and w not in close][: limit - len(close)]
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(c) for c in close) + "?"
 
 
 def _count(record: FigureRecord) -> FigureRecord:
@@ -767,6 +795,7 @@ class Report(_Frozen):
     _evaluated: tuple[tuple[Check, Finding], ...] = PrivateAttr(default=())
     _source: Path | None = PrivateAttr(default=None)
     _units: UnitTable | None = PrivateAttr(default=None)
+    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
 
     @field_validator("conventions", mode="after")
     @classmethod
@@ -850,31 +879,21 @@ class Report(_Frozen):
             dup = sorted({c.id for c in self.constants} & {f.id for f in self.figures})
             raise PydanticCustomError("duplicate_id", "constant ids repeat figure ids: {ids}",
                                       {"ids": ", ".join(dup)})  # fmt: skip
-        ids = set()
-        for trap in self.not_stated:
-            unknown = [f for f in trap.relation.figures if f not in values]
-            if unknown:
-                raise PydanticCustomError(
-                    "unknown_figure", "not_stated relation {id} names unknown figure(s) {ids}",
-                    {"id": trap.relation.id, "ids": ", ".join(unknown)},
-                )  # fmt: skip
-        for rel in self.relations:
+        problems: list[InitErrorDetails] = []
+        for i, trap in enumerate(self.not_stated):
+            problems += _unknown_references(trap.relation, values, ("not_stated", i, "relation"))
+        ids: dict[str, int] = {}
+        for i, rel in enumerate(self.relations):
             if rel.id in ids:
-                raise PydanticCustomError("duplicate_id", "duplicate relation id {id}",
-                                          {"id": rel.id})  # fmt: skip
-            ids.add(rel.id)
-            unknown = [f for f in rel.figures if f not in values]
-            if unknown:
-                raise PydanticCustomError(
-                    "unknown_figure", "relation {id} names unknown figure(s) {ids}",
-                    {"id": rel.id, "ids": ", ".join(unknown)},
-                )  # fmt: skip
-            for fid in _share_ids(rel):
-                if values[fid].is_ratio and values[fid].value > _HUNDRED:
-                    raise PydanticCustomError(
-                        "share_over_100", "{id} = {value}% is a share over 100%",
-                        {"id": fid, "value": values[fid].value},
-                    )  # fmt: skip
+                problems.append(_problem(
+                    "duplicate_id", f"duplicate relation id {rel.id!r} (first at "
+                    f"relations[{ids[rel.id]}])", ("relations", i, "id"), rel.id,
+                ))  # fmt: skip
+            ids.setdefault(rel.id, i)
+            unknown = _unknown_references(rel, values, ("relations", i))
+            problems += unknown or _role_clashes(rel, values, ("relations", i))
+        if problems:
+            raise ValidationError.from_exception_data("Report", problems)
         context = info.context if isinstance(info.context, dict) else {}
         model_findings = context.get("findings")
         evaluated: list[tuple[Check, Finding]] = list(
@@ -919,6 +938,11 @@ class Report(_Frozen):
         return tuple(f for _, f in self._evaluated)
 
     @property
+    def lines(self) -> dict[tuple[str | int, ...], int]:
+        """Line of each node of the fixture file, by field path (empty for a mapping)."""
+        return self._lines
+
+    @property
     def source_path(self) -> Path | None:
         """The fixture file this report was loaded from, if any."""
         return self._source
@@ -931,11 +955,133 @@ class Report(_Frozen):
         raise KeyError(fid)
 
 
-def _share_ids(rel: Check) -> tuple[str, ...]:
-    if isinstance(rel, Share):
-        return (rel.share,)
-    if isinstance(rel, ShareSum):
-        return rel.shares
-    if isinstance(rel, Rate):
-        return (rel.rate,)
-    return ()
+_ROLE_FIELDS = ("total", "parts", "part", "whole", "share", "shares", "current", "change",
+                "previous", "rate", "base", "statements")  # fmt: skip
+
+
+def _references(rel: Check) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every figure id a relation names, with the field (and index) that names it."""
+    if isinstance(rel, Formula):
+        return [(("expr",), name) for name in rel.figures]
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for name in _ROLE_FIELDS:
+        value = getattr(rel, name, None)
+        if isinstance(value, str):
+            out.append(((name,), value))
+        elif isinstance(value, tuple):
+            out.extend(((name, j), v) for j, v in enumerate(value))
+    return out
+
+
+def _problem(kind: str, message: str, loc: tuple[str | int, ...], value: Any) -> InitErrorDetails:
+    return InitErrorDetails(
+        type=PydanticCustomError(kind, "{message}", {"message": message}), loc=loc, input=value
+    )
+
+
+def _unknown_references(
+    rel: Check, values: dict[str, Reported], at: tuple[str | int, ...]
+) -> list[InitErrorDetails]:
+    return [
+        _problem("unknown_figure", f"relation {rel.id!r} names unknown figure {fid!r}"
+                 f"{did_you_mean(fid, values)}", (*at, *field), fid)
+        for field, fid in _references(rel)
+        if fid not in values
+    ]  # fmt: skip
+
+
+def _describe(fid: str, r: Reported) -> str:
+    if r.unit == "%":
+        kind = "a percentage"
+    elif r.is_ratio:
+        kind = f"a ratio in {r.unit or 'plain numbers'}"
+    else:
+        kind = "a count" if r.is_count else f"a quantity in {r.unit}"
+    return f"{fid!r} is {r}, {kind}"
+
+
+def _role_clashes(
+    rel: Check, values: dict[str, Reported], at: tuple[str | int, ...]
+) -> list[InitErrorDetails]:
+    """Figures in roles their units cannot play: a count as a share, a % as a base.
+
+    Such a relation is a mistake of the fixture (roles swapped, a wrong id), not an
+    inconsistency of the report, so it is refused on load instead of failing a check.
+    """
+    def ratio(fid: str) -> bool:
+        return values[fid].is_ratio
+
+    def share_like(fid: str) -> bool:
+        return ratio(fid) and values[fid].unit not in POINT_UNITS and values[fid].unit != ""
+
+    out: list[InitErrorDetails] = []
+
+    def clash(field: tuple[str | int, ...], fid: str, message: str) -> None:
+        out.append(_problem("role_clash", f"relation {rel.id!r}: {message}", (*at, *field), fid))
+
+    if isinstance(rel, Share | Rate):
+        pct, bases = (rel.share, (rel.part, rel.whole)) if isinstance(rel, Share) else (
+            rel.rate, (rel.base,))
+        pct_field = "share" if isinstance(rel, Share) else "rate"
+        names = ("part", "whole") if isinstance(rel, Share) else ("base",)
+        swapped = [b for b in bases if ratio(b)]
+        if not share_like(pct):
+            hint = (f"; the roles look swapped ({_describe(swapped[0], values[swapped[0]])})"
+                    if swapped else "; name a percentage here")  # fmt: skip
+            clash((pct_field,), pct, f"{pct_field} {_describe(pct, values[pct])}{hint}")
+        elif isinstance(rel, Rate) and ratio(rel.base):
+            clash(("base",), rel.base, f"base {_describe(rel.base, values[rel.base])}: a rate "
+                  "is a percentage of a quantity; name the count it is a rate of")
+        elif isinstance(rel, Share) and ratio(rel.part) != ratio(rel.whole):
+            odd = next(n for n, b in zip(names, bases, strict=True) if ratio(b))
+            fid = getattr(rel, odd)
+            clash((odd,), fid, f"{odd} {_describe(fid, values[fid])}, but a share divides "
+                  "two quantities of one kind; name the count here")
+    elif isinstance(rel, ShareSum):
+        for j, fid in enumerate(rel.shares):
+            if not share_like(fid):
+                clash(("shares", j), fid, f"{_describe(fid, values[fid])}; shares_sum adds "
+                      "percentages")
+        if rel.total is not None and not share_like(rel.total):
+            clash(("total",), rel.total, f"total {_describe(rel.total, values[rel.total])}; "
+                  "name the printed share the shares add up to")
+    elif isinstance(rel, Change):
+        if not share_like(rel.change) or values[rel.change].unit in POINT_UNITS:
+            reversed_roles = ratio(rel.current) and not ratio(rel.change)
+            hint = "; the roles look swapped" if reversed_roles else ""
+            clash(("change",), rel.change, f"change {_describe(rel.change, values[rel.change])}"
+                  f"; name the printed % (or 倍) of the change{hint}")
+        elif rel.previous is not None and ratio(rel.previous) != ratio(rel.current):
+            clash(("previous",), rel.previous, f"previous "
+                  f"{_describe(rel.previous, values[rel.previous])} but current "
+                  f"{_describe(rel.current, values[rel.current])}")
+    elif isinstance(rel, Total | Subset | Same):
+        refs = _references(rel)
+        kinds = {ratio(fid) for _, fid in refs}
+        if len(kinds) > 1:
+            first_field, first = refs[0]
+            for field, fid in refs[1:]:
+                if ratio(fid) != ratio(first):
+                    clash(field, fid, f"{_describe(fid, values[fid])} but "
+                          f"{'.'.join(map(str, first_field))} {_describe(first, values[first])}"
+                          "; a percentage cannot be added to or compared with a count")
+                    break
+    if not out:
+        shares = {"share": (rel.share,)} if isinstance(rel, Share) else (
+            {"shares": rel.shares} if isinstance(rel, ShareSum) else
+            {"rate": (rel.rate,)} if isinstance(rel, Rate) else {})  # fmt: skip
+        for name, ids in shares.items():
+            for j, fid in enumerate(ids):
+                r = values[fid]
+                if r.value * _ratio_factor(r) > 1:
+                    field = (name, j) if isinstance(rel, ShareSum) else (name,)
+                    out.append(_problem("share_over_100", f"relation {rel.id!r}: {fid} = {r} is "
+                                        "a share over 100%", (*at, *field), fid))  # fmt: skip
+    return out
+
+
+def _ratio_factor(r: Reported) -> Decimal:
+    from pilstats.units import ratio_factor  # noqa: PLC0415
+
+    f = ratio_factor(r.unit)
+    return Decimal(f.numerator) / Decimal(f.denominator)

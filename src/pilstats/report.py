@@ -8,13 +8,21 @@ no absolute paths), so outputs can be diffed and cached.
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pilstats.checks import Check
+from pilstats.errors import UnknownIdError
 from pilstats.findings import SCHEMA_VERSION, Finding, Result, Status, junit_document
-from pilstats.interval import format_fraction
-from pilstats.models import FigureRecord, Report
+from pilstats.models import Report
+from pilstats.records import (
+    FIGURE_COLUMNS,
+    FINDING_COLUMNS,
+    csv_cell,
+    figure_records,
+    finding_records,
+)
 
 if TYPE_CHECKING:
     from pilstats.collection import CollectionResult
@@ -23,15 +31,18 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "collection_text",
-    "figure_dict",
+    "explain_text",
     "figures_csv",
     "figures_json",
     "figures_text",
+    "findings_csv",
     "proposals_text",
+    "records_csv",
     "result_dict",
     "result_json",
     "result_junit",
     "result_text",
+    "section_order",
 ]
 
 _COLOURS = {Status.PASS: "32", Status.FAIL: "31;1", Status.UNTESTABLE: "33", Status.REVISED: "35"}
@@ -44,6 +55,8 @@ def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
 
 def result_json(results: list[tuple[Report, Result]]) -> str:
     """JSON for one report (an object) or several (``{"reports": [...]}``)."""
+    import json  # noqa: PLC0415 - only this output needs it
+
     if len(results) == 1:
         report, result = results[0]
         doc: dict[str, Any] = result_dict(result, report)
@@ -59,20 +72,20 @@ def result_json(results: list[tuple[Report, Result]]) -> str:
 
 def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
     """A table of checks grouped by section, failures with their arithmetic."""
-
-    def paint(status: Status) -> str:
-        label = status.value.upper() if status is Status.FAIL else status.value
-        if not colour:
-            return f"{label:<10}"
-        return f"\x1b[{_COLOURS[status]}m{label:<10}\x1b[0m"
-
+    paint = _painter(colour)
     lines = [f"{report.report.title} ({report.report.id})", ""]
     sections: dict[str, list[Finding]] = {}
+    figure_sections = {fr.id: fr.section for fr in report.figures}
     for f in result.findings:
-        sections.setdefault(f.section or "—", []).append(f)
-    for section, findings in sorted(sections.items(), key=lambda kv: _section_key(kv[0])):
+        # a relation that names no section is shown with its first figure's
+        section = f.section or next(
+            (figure_sections[x] for x in f.figures if x in figure_sections), "—"
+        )
+        sections.setdefault(section, []).append(f)
+    order = section_order(report, sections)
+    for section in order:
         lines.append(f"[{section}]")
-        lines.extend(_finding_lines(findings, paint))
+        lines.extend(_finding_lines(sections[section], paint))
     if result.culprits:
         lines.append("")
         lines.append("Likely culprit (one figure whose correction makes every failing check pass):")
@@ -80,8 +93,9 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
             f"  {c.figure}: printed {c.printed}, perhaps {c.suggestion} ({c.operation})"
             for c in result.culprits
         )
-    derived = [(f.check, k, v) for f in result.findings for k, v in f.derived.items()
-               if f.kind == "total" and f.status is not Status.FAIL]  # fmt: skip
+    # only totals derive figures worth listing; other findings' words stay unwritten
+    totals = [f for f in result.findings if f.kind == "total" and f.status is not Status.FAIL]
+    derived = [(f.check, k, v) for f in totals for k, v in f.derived.items()]
     if derived:
         lines.append("")
         lines.append("Derived figures (not printed in the report):")
@@ -96,14 +110,54 @@ def result_junit(results: list[tuple[Report, Result]]) -> str:
     return junit_document([res.junit_suite(rep.report.id) for rep, res in results])
 
 
-_CHINESE_ORDINALS = "前一二三四五六七八九十结"
+_FRONT = ("前言", "序言", "引言", "导言")
+_BACK = ("结语", "结束语", "后记", "附录")
+_NUMERAL_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 
 
-def _section_key(section: str) -> tuple[int, str]:
-    """Sort sections in report order: 前言, 一 … 六, 结语; anything else last."""
-    head = section[:1]
-    rank = _CHINESE_ORDINALS.find(head)
-    return (rank if rank >= 0 else len(_CHINESE_ORDINALS), section)
+def _numeral(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23 (the numbers of headings); ``12`` → 12."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _NUMERAL_VALUES.get(tens, 1) * 10 + _NUMERAL_VALUES.get(ones, 0)
+    return _NUMERAL_VALUES.get(text, 0)
+
+
+def _label_key(section: str) -> tuple[int, tuple[int, ...], str]:
+    """Heading numbers in order: 前言, 一, 一（一）, 一（一）2, 一（二）, 二 … 结语; ¶3 < ¶12."""
+    head = section.replace(" ", "")
+    if head.startswith(_FRONT):
+        return (0, (), section)
+    if head.startswith(_BACK):
+        return (3, (), section)
+    numbers = tuple(_numeral(m) for m in re.findall(r"[零一二三四五六七八九十]+|\d+", head))
+    return (1, numbers, section) if numbers else (2, (), section)
+
+
+def section_order(report: Report, sections: Iterable[str]) -> list[str]:
+    """``sections`` in document order.
+
+    A section's place is the offset of its first figure in the source text; sections
+    no figure belongs to (a relation's own label) go by their heading numbers, so
+    一（二） comes before 一（三） and 二 before 十, never in character order.
+    """
+    first: dict[str, int] = {}
+    for f in report.figures:
+        first.setdefault(f.section, f.offset)
+        first[f.section] = min(first[f.section], f.offset)
+    labelled = sorted(sections, key=_label_key)
+    rank = {s: i for i, s in enumerate(labelled)}
+
+    def key(section: str) -> tuple[int, int]:
+        if section in first:
+            return (first[section], rank[section])
+        # between the figure-bearing sections that surround it by heading number
+        before = [first[s] for s in labelled[: rank[section]] if s in first]
+        return (max(before, default=-1), rank[section])
+
+    return sorted(labelled, key=key)
 
 
 def _finding_lines(findings: list[Finding], paint: Callable[[Status], str]) -> list[str]:
@@ -116,55 +170,44 @@ def _finding_lines(findings: list[Finding], paint: Callable[[Status], str]) -> l
     return lines
 
 
-def figure_dict(record: FigureRecord, report: Report) -> dict[str, Any]:
-    """One figure as a JSON-ready mapping."""
-    r = record.reported
-    iv = r.bounds(report.conventions.to_conventions())
-    return {
-        "id": record.id,
-        "printed": record.printed,
-        "value": format(r.value, "f"),
-        "unit": r.unit,
-        "qualifier": r.qualifier.value if r.qualifier else None,
-        "exact": r.exact,
-        "lo": format_fraction(iv.lo, direction=-1),
-        "hi": format_fraction(iv.hi, direction=1),
-        "lo_closed": iv.lo_closed,
-        "hi_closed": iv.hi_closed,
-        "section": record.section,
-        "quote": record.quote,
-        "offset": record.offset,
-        "position": record.position,
-    }
-
-
-def figures_json(report: Report) -> str:
-    """Every figure of the report as a JSON list."""
-    items = [figure_dict(f, report) for f in report.figures]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def figures_csv(report: Report) -> str:
-    """Every figure of the report as CSV with a header row."""
+def records_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Records as CSV with a header row (lists joined with ``;``, dicts as JSON)."""
     import csv  # noqa: PLC0415 - only this output format needs it
 
     buf = io.StringIO()
-    rows = [figure_dict(f, report) for f in report.figures]
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["id"])
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
     return buf.getvalue()
 
 
-def figures_text(report: Report) -> str:
-    """Every figure as an aligned text table."""
-    lines = []
-    for f in report.figures:
-        d = figure_dict(f, report)
-        left = "[" if d["lo_closed"] else "("
-        right = "]" if d["hi_closed"] else ")"
-        interval = d["value"] if d["lo"] == d["hi"] else f"{left}{d['lo']}, {d['hi']}{right}"
-        lines.append(f"{f.id:<40} {f.printed:<16} {d['unit']:<4} {interval}")
+def figures_json(report: Report, result: Result | None = None) -> str:
+    """Every figure of the report as a JSON list of figure records."""
+    import json  # noqa: PLC0415 - only this output needs it
+
+    items = figure_records(report, result)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def figures_csv(report: Report, result: Result | None = None) -> str:
+    """Every figure of the report as CSV, one figure record per row."""
+    return records_csv(figure_records(report, result), FIGURE_COLUMNS)
+
+
+def findings_csv(results: list[tuple[Report, Result]]) -> str:
+    """Every finding as CSV, one finding record per row (a ``report`` column first)."""
+    rows = [{"report": rep.report.id, **row} for rep, res in results
+            for row in finding_records(res)]  # fmt: skip
+    return records_csv(rows, ("report", *FINDING_COLUMNS))
+
+
+def figures_text(report: Report, result: Result | None = None) -> str:
+    """Every figure as an aligned text table: id, printed, unit, interval, check status."""
+    lines = [
+        f"{d['id']:<40} {d['printed']:<16} {d['unit']:<4} {d['interval']:<28} "
+        f"{d['status'] or '-'}".rstrip()
+        for d in figure_records(report, result)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -226,3 +269,89 @@ def proposals_text(proposals: list[Proposal]) -> str:
             lines.append(f"  {fid:<5} {d.values[fid].printed:<12} unkeyed: "
                          f"{' | '.join(candidates)}")  # fmt: skip
     return "\n".join(lines) + "\n\n"
+
+
+def explain_text(report: Report, ident: str, result: Result | None = None) -> str:
+    """The full arithmetic of the check ``ident``, or a figure with its checks.
+
+    A pass within rounding says which figure's rounding interval makes it hold.
+
+    Raises:
+        UnknownIdError: no check or figure has that id (the message lists the nearest).
+    """
+    import json  # noqa: PLC0415 - only this output needs it
+
+    for check, finding in zip(report.checks(), report.findings(), strict=True):
+        if check.id == ident:
+            return _explain_check(report, check, finding)
+    ids = [f.id for f in report.figures]
+    if ident in ids:
+        record = next(r for r in figure_records(report, result) if r["id"] == ident)
+        lines = [json.dumps(record, ensure_ascii=False, indent=2), "checks:"]
+        lines.extend(f"  {f.status.value:<10} {f.check}: {f.message}"
+                     for f in report.findings() if ident in f.figures)  # fmt: skip
+        return "\n".join(lines) + "\n"
+    raise UnknownIdError(_unknown_id_message(report, ident, ids))
+
+
+def _unknown_id_message(report: Report, ident: str, figure_ids: list[str]) -> str:
+    from pilstats.models import did_you_mean  # noqa: PLC0415
+
+    checks = [c.id for c in report.checks()]
+    name = report.report.id
+    prefixed = [c for c in (*checks, *figure_ids) if c.startswith(ident)]
+    if prefixed:
+        shown = ", ".join(prefixed[:12]) + (f" (and {len(prefixed) - 12} more)"
+                                            if len(prefixed) > 12 else "")  # fmt: skip
+        return f"no check or figure {ident!r} in {name}; ids starting with it: {shown}"
+    hint = did_you_mean(ident, [*checks, *figure_ids], limit=5)
+    if not hint:
+        hint = "; `pilstats figures` lists the figure ids, `pilstats check` the check ids"
+    return f"no check or figure {ident!r} in {name}{hint}"
+
+
+def _explain_check(report: Report, check: Check, finding: Finding) -> str:
+    lines = [f"{finding.check} ({finding.kind}): {finding.status.value} [{finding.code}]",
+             f"  {finding.message}"]  # fmt: skip
+    if finding.computed is not None:
+        lines.append(f"  computed: {finding.computed}")
+    if finding.printed is not None:
+        lines.append(f"  printed:  {finding.printed}")
+    lines.extend(f"  derived {k} = {v}" for k, v in finding.derived.items())
+    if finding.slack and finding.status is Status.PASS:
+        lines.extend(_why_within_rounding(report, check))
+    if check.note:
+        lines.append(f"  note: {check.note}")
+    known = {f.id for f in report.figures}
+    for fid in dict.fromkeys(finding.figures):
+        if fid in known:
+            fr = report.figure(fid)
+            lines.append(f"  {fid}: {fr.printed} — “{fr.quote}” @ {fr.offset}")
+    return "\n".join(lines) + "\n"
+
+
+def _why_within_rounding(report: Report, check: Check) -> list[str]:
+    """Which figure's rounding interval makes a pass hold (the others at face value)."""
+    from pilstats.checks import rounding_witnesses  # noqa: PLC0415
+    from pilstats.units import using_units  # noqa: PLC0415
+
+    values = report.values()
+    conventions = report.conventions.to_conventions()
+    with using_units(report.unit_table):
+        witnesses = rounding_witnesses(check, values, conventions)
+
+    def shown(fid: str) -> str:
+        return f"{fid} = {values[fid]}, true value in {values[fid].bounds(conventions)}"
+
+    if len(witnesses) == 1:
+        return [("  within rounding: at face value the figures disagree; it holds because "
+                 f"{shown(witnesses[0])}")]  # fmt: skip
+    if witnesses:
+        head = ("  within rounding: at face value the figures disagree; the rounding of any "
+                "one of these makes it hold:")  # fmt: skip
+        return [head, *(f"    {shown(w)}" for w in witnesses)]
+    rounded = [f for f in dict.fromkeys(check.figures)
+               if not values[f].bounds(conventions).is_point]  # fmt: skip
+    head = ("  within rounding: no single figure's rounding is enough; it holds with the "
+            "rounding of these together:")  # fmt: skip
+    return [head, *(f"    {shown(f)}" for f in rounded)]
