@@ -2643,20 +2643,27 @@ def _previous_shares(r: Reader) -> None:
         )
 
 
-_LARGEST = re.compile(
-    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:占比量|占比|数量|案件量|人数)?(?:第一|最多|最高|居首)"
-)
+_LARGEST_WORD = re.compile(r"第一|最多|最高|居首")
+_LARGEST_NOUN = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:占比量|占比|数量|案件量|人数)?$")
 
 
 def _largest(r: Reader) -> None:
     """``在…各类…案件中，民事案件占比量第一``: that part is the largest of its list."""
     clean = r.text.clean
-    for m in _LARGEST.finditer(clean):
+    closed_lists = sorted(
+        ((parts[-1].end, total, parts) for total, parts, closed, _ in r.partitions
+         if closed and parts),
+        key=lambda x: x[0],
+    )  # fmt: skip
+    ends = [e for e, _, _ in closed_lists]
+    for w in _LARGEST_WORD.finditer(clean):
+        m = _LARGEST_NOUN.search(clean, max(0, w.start() - 14), w.start())
+        if m is None:
+            continue
         noun = m.group("noun")[-4:]
-        for total, parts, closed, _how in r.partitions:
-            if not closed or not parts or total.start > m.start():
-                continue
-            if m.start() - parts[-1].end > 400:
+        lo, hi = bisect_left(ends, w.start() - 400), bisect_left(ends, w.start() + 2000)
+        for _end, total, parts in closed_lists[lo:hi]:
+            if total.start > w.start():
                 continue
             named = [p for p in parts if noun in p.words[-12:]]
             if len(named) != 1:
@@ -2669,11 +2676,11 @@ def _largest(r: Reader) -> None:
                     "largest",
                     "stated",
                     (
-                        ("第一", m.start(), m.end()),
+                        ("第一", m.start(), w.end()),
                         r.span("largest", named[0]),
                         *(r.span("other", p) for p in others),
                     ),
-                    f"“{m.group()}”: the largest of the list",
+                    f"“{clean[m.start() : w.end()]}”: the largest of the list",
                     m.start(),
                 )
             )
