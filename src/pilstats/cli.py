@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="a UTF-8 (or GB18030) text file, or - for stdin")  # fmt: skip
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--figures", action="store_true", help="also list every figure found")
+    s.add_argument("--rounding", default="half_up",
+                   choices=["half_up", "half_even", "up_or_down", "truncate"],
+                   help="how the text rounds its rates and shares (default half_up, 四舍五入; "
+                        "truncate: a source that prints 125.49%% as 125.4%%)")  # fmt: skip
     s.add_argument("--across", action="store_true",
                    help="propose statistic keys and check the texts against each other")
 
@@ -154,7 +158,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             raise FixtureError("several texts: add --across to check them against each other, "
                                "or scan them one at a time", path=" ".join(args.files))  # fmt: skip
-        return _scan(args.files[0], args.format, show_figures=args.figures)
+        return _scan(args.files[0], args.format, show_figures=args.figures,
+                     rounding=args.rounding)  # fmt: skip
     if command == "audit":
         return _audit(args.source, args.format)
     if command == "draft":
@@ -303,11 +308,13 @@ def _read_text(name: str) -> str:
     return read_text_file(Path(name))
 
 
-def _scan(name: str, fmt: str, *, show_figures: bool) -> int:
+def _scan(name: str, fmt: str, *, show_figures: bool, rounding: str = "half_up") -> int:
+    from pilstats.figure import Conventions  # noqa: PLC0415
+    from pilstats.rounding import Rounding  # noqa: PLC0415
     from pilstats.scan import scan  # noqa: PLC0415
 
     text = _read_text(name)
-    result = scan(text)
+    result = scan(text, conventions=Conventions(rounding=Rounding(rounding)))
     if fmt == "json":
         import json  # noqa: PLC0415 - output formats import what they need
 

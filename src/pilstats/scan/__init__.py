@@ -29,8 +29,9 @@ from typing import Any
 
 from pilstats.checks import Check, evaluate_all
 from pilstats.chinese import normalise
-from pilstats.figure import Reported
+from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
 from pilstats.findings import SCHEMA_VERSION, Finding, FindingCode, Result, Status
+from pilstats.rounding import Rounding
 from pilstats.scan.figures import find_figures
 from pilstats.scan.lexicon import lexicon
 from pilstats.scan.relations import Candidate, infer
@@ -208,7 +209,7 @@ def scan_figures(text: str) -> list[ScannedFigure]:
     return _prepare(text)[2]
 
 
-def scan(text: str) -> ScanResult:
+def scan(text: str, *, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResult:
     """Find the figures of ``text``, read the relations it states, and check them.
 
     The cost is linear in the length of the text. The cyclic garbage collector is paused
@@ -218,13 +219,13 @@ def scan(text: str) -> ScanResult:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _scan(text)
+        return _scan(text, conventions)
     finally:
         if enabled:
             gc.enable()
 
 
-def _scan(text: str) -> ScanResult:
+def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResult:
     prepared, statements, figures, unread = _prepare(text)
     values = {f.id: f.reported for f in figures}
     candidates = _dedupe(infer(prepared, statements, lexicon()))
@@ -235,7 +236,7 @@ def _scan(text: str) -> ScanResult:
     checks: list[Check] = []
     evidence: dict[str, Evidence] = {}
     decided = evaluate_all(
-        [c.check for c in candidates if c.untestable_reason != "unresolved"], values
+        [c.check for c in candidates if c.untestable_reason != "unresolved"], values, conventions
     )
     decided_iter = iter(decided)
     used: dict[str, int] = {}
@@ -251,12 +252,14 @@ def _scan(text: str) -> ScanResult:
         used_cand = cand
         if finding.status is Status.FAIL and cand.fallback is not None:
             check = cand.fallback
-            finding = evaluate_all([check], values)[0]
+            finding = evaluate_all([check], values, conventions)[0]
             used_cand = replace(cand, strength=cand.fallback_strength or cand.strength)
         cid = _stable_id(prepared, statements, used_cand, check, used)
         check = replace(check, id=cid)
         finding = _relabel(finding, cid)
         finding = _apply_strength(finding, used_cand)
+        if finding.status is Status.FAIL and conventions.rounding is not Rounding.TRUNCATE:
+            finding = _if_truncated(finding, check, values, conventions)
         checks.append(check)
         findings.append(finding)
         evidence[cid] = _evidence(prepared, text, used_cand)
@@ -339,6 +342,23 @@ def _apply_strength(finding: Finding, cand: Candidate) -> Finding:
             finding, f"the text does not state this strongly enough to call it wrong ({why})"
         )
     return finding
+
+
+def _if_truncated(
+    finding: Finding, check: Check, values: dict[str, Reported], conventions: Conventions
+) -> Finding:
+    """A fail that holds when the text cuts digits instead of rounding says so."""
+    cut = replace(conventions, rounding=Rounding.TRUNCATE)
+    if evaluate_all([check], values, cut)[0].status is not Status.PASS:
+        return finding
+    explain = finding.explain
+
+    def told() -> tuple[str, dict[str, Any]]:
+        message, derived = explain() if explain is not None else ("", {})
+        hint = "it holds if the source truncates instead of rounding: --rounding truncate"
+        return f"{message} ({hint})", derived
+
+    return finding._replace(explain=told)
 
 
 def _unresolved(cid: str, check: Check, why: str) -> Finding:

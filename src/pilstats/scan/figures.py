@@ -22,11 +22,13 @@ from pilstats.units import UnitTable, active_units
 __all__ = ["Found", "Unread", "find_figures"]
 
 _NUMBER = re.compile(
-    r"(?<![0-9.])(?P<arabic>[0-9]{1,30}(?:,[0-9]{3}){0,10}(?:\.[0-9]{1,15})?)(?![0-9])"
+    r"(?<![0-9.])(?P<arabic>[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,10}(?:\.[0-9]{1,15})?"
+    r"(?![0-9])|[0-9]{1,30}(?:,[0-9]{3}){0,10}(?:\.[0-9]{1,15})?)(?![0-9])"
     r"|(?P<chinese>[零〇一二两三四五六七八九十百千万亿]{1,16})"
 )
 _PREFIXES = ("超过", "不足", "约", "近", "超", "逾")
 _SPACES = " \t\u3000"
+_GROUP_SPACES = " \u00a0\u2009\u202f"
 _MAX_UNIT = 6
 _DURATION_AFTER = ("来", "以来", "间", "多来")
 _IDIOM_UNITS = frozenset("批个次类年项种份条名位起")
@@ -192,6 +194,8 @@ def _read(
     if around:
         qualifier = Qualifier.AROUND if qualifier is None else qualifier
     number = clean[a:b].replace(",", "")
+    if not chinese:
+        number = "".join(ch for ch in number if ch not in _GROUP_SPACES)  # 321 146件
     mid = marker if marker and clean[p : p + 1] == marker else ""
     post = marker if marker and not mid else ""
     head = number + mid + clean[p + len(mid) : mag_end] + post

@@ -380,6 +380,19 @@ def _of_which(r: Reader) -> None:
         _read_list(r, totals, items, ("其中", c, m.end()), "of_which")
 
 
+_INNER_FRAME = re.compile(r"^[，,\s]*(?P<np>[\u4e00-\u9fff]{2,8})中(?![心央国华])")
+_LAST_CLAUSE = re.compile(r"[；;。]")
+
+
+def _names_item(levels: list[Statement], clause: str) -> bool:
+    """Whether ``clause`` opens with a frame ``X中`` naming an item already listed.
+
+    谷物中冬小麦 names the item 谷物产量; 刑事案件中 does not name 民事案件.
+    """
+    m = _INNER_FRAME.search(clause)
+    return m is not None and any(m["np"][-4:] in st.words[-12:] for st in levels)
+
+
 def _paragraph_end(clean: str, pos: int) -> int:
     nl = clean.find("\n", pos)
     return len(clean) if nl < 0 else nl
@@ -422,8 +435,10 @@ def _read_list(
 ) -> None:
     """Parts listed after ``cue`` (其中, 包括, a frame, parentheses) of one of ``totals``."""
     lex = r.lex
+    clean = r.text.clean
     levels: list[Statement] = []
     list_predicate: str | None = None
+    inner = False  # inside a list of the last item's own parts (…65585万元，其中工业…)
     for st in items:
         if not st.is_level:
             continue
@@ -431,6 +446,17 @@ def _read_list(
             if levels:
                 _nested(r, levels[-1], st)
             continue
+        if levels:
+            between = clean[levels[-1].end : st.start]
+            clause = _LAST_CLAUSE.split(between)[-1]
+            if inner and clause == between:
+                continue
+            inner = False
+            if "其中" in clause:
+                inner = True  # the parts of levels[-1]: its own 其中 reads them
+                continue
+            if _names_item(levels, clause):
+                break  # 谷物中冬小麦…: the parts of an item, not more items
         if st.total_cue and levels:
             break  # a new total: the list has ended
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
@@ -2141,8 +2167,26 @@ def _previous(r: Reader, change: Statement, host: Statement) -> Statement | None
         and abs(st.start - host.start) <= REACH
         and st.months == host.months
         and _similar(r, st, host)
+        and (
+            host.predicate is not None
+            or st.sentence == host.sentence  # 其中2016年6849人，2017年6701人
+            or _verb_and_noun(st) == _verb_and_noun(host)
+        )
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _verb_and_noun(st: Statement) -> str:
+    """The last words before a figure, without dates, numbers or particles.
+
+    With no known predicate, two years' figures are one series only when printed with
+    the same words (共发生道路交通事故 is not 共接报道路交通事故).
+    """
+    words = re.sub(r"[^\u4e00-\u9fff]|(?:19|20)\d{2}年", "", st.words.split("|")[0])
+    return _STRIP_TAIL.sub("", words)[-8:]
+
+
+_STRIP_TAIL = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|是)+$")
 
 
 def _companion(r: Reader, st: Statement, unit: str) -> Statement | None:

@@ -49,6 +49,7 @@ _CONNECTORS = re.compile(
 )
 _STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不足|是|等)+$")
 _UP = ("上升", "增长", "增加", "提高", "增产", "增幅")
+_NAMED_PROPORTION = re.compile(r"(?<![占其所])[\u4e00-\u9fff]{2,8}(?<!的)(?<!占)(?<!所)$")
 _AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别)?$")
 # 比去年90.78万件减少…, 较2018年的1363人上升…: the figure named after 比 is the earlier value
 _PREVIOUS = re.compile(
@@ -237,6 +238,14 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             st.name = m["name"]
             return
         m = _SHARE.search(tail)
+        if m and unit in ("%", "‰", "成") and m["bare"] in ("比例", "比重"):
+            named = _NAMED_PROPORTION.search(tail[: m.start()])
+            if named is not None:
+                # 优良天数比例为87.5%: the proportion of what its own words name, not a
+                # share of the figure before it
+                st.role = "ratio_other"
+                st.name = named.group() + m["bare"]
+                return
         if m and unit in ("%", "‰", "成"):
             st.role = "share"
             np = m.group("np")
