@@ -255,3 +255,19 @@ class TestRoundTwo:
         assert "--rounding truncate" in fail.message
         cut = scan(text, conventions=Conventions(rounding=Rounding.TRUNCATE))
         assert [f.status for f in cut.result.findings] == [Status.PASS]
+
+    def test_thresholds_are_no_parts(self) -> None:
+        """3省均超100万件, 7省超过50万件: bounds that provinces pass, not counts."""
+        text = "全国法院受理案件3000万件,其中3省均超100万件,7省超过50万件。"
+        assert statuses(text) == {}
+
+    def test_parallel_totals_take_their_own_parts(self) -> None:
+        """受理案件A件，审判执行案件B件；其中…受理案件a件，审判执行案件b件: a ≤ A, b ≤ B."""
+        text = (
+            "2021年,全省法院受理案件2139772件,审判执行案件1955599件;其中,省级法院受理案件"
+            "29003件,审判执行案件25201件。"
+        )
+        got = statuses(text)
+        assert got[("subset", ("29003件", "2139772件"))] == "pass"
+        assert got[("subset", ("25201件", "1955599件"))] == "pass"
+        assert not any(kind == "total" for kind, _ in got)

@@ -494,6 +494,12 @@ def _read_list(
     for st in levels:
         predicate = st.predicate or list_predicate
         matches = [t for t in totals if _fits(r, t, st, predicate)]
+        if st.predicate is None and len(st.noun) >= 3:
+            # 受理案件2139772件，审判执行案件1955599件；其中…受理案件29003件，审判执行案件
+            # 25201件: a part naming a total's own noun belongs to that total
+            named = [t for t in totals if t.noun == st.noun and _same_unit(t, st)]
+            if len(named) == 1:
+                matches = named
         if not matches and rule in ("of_which", "breakdown"):
             # 受理复议申请4200件，其中维持原决定3100件: 其中 says the decisions are among them
             matches = [t for t in totals if t.index != st.index and _same_unit(t, st)]
@@ -504,7 +510,8 @@ def _read_list(
                 matches = preferred
             else:
                 nouns = [t for t in matches if t.noun and t.noun[-4:] in st.words]
-                matches = nouns if len(nouns) == 1 else matches
+                same = [t for t in nouns if t.noun == st.noun]  # 审判执行案件 … 审判执行案件
+                matches = nouns if len(nouns) == 1 else same if len(same) == 1 else matches
         if len(matches) == 1:
             by_total.setdefault(matches[0].index, []).append(st)
         elif matches:
@@ -1559,6 +1566,10 @@ def _restatements(r: Reader) -> None:
         seen[key] = st
         if first is None or _value(first) != _value(st) or st.start - first.end > REACH:
             continue
+        if not (first.additive and st.additive) or (
+            st.role == "kinds" and _printed(first) == _printed(st)
+        ):
+            continue  # 10人以上 … 10人以上, 四类 … 四类: a bound or a label, not a quantity
         r.add(
             Candidate(
                 Same("x", (fid(first), fid(st))),
@@ -1569,6 +1580,10 @@ def _restatements(r: Reader) -> None:
                 st.start,
             )
         )
+
+
+def _printed(st: Statement) -> str:
+    return re.sub(r"\s+", "", st.found.reported.printed)
 
 
 def _region(r: Reader, st: Statement) -> str | None:

@@ -157,8 +157,17 @@ def _additive(st: Statement, previous: Statement | None, clean: str, lex: Lexico
         return previous.additive
     if "/" in st.unit or clean.startswith(_BOUND_AFTER, st.end):
         return False
-    over = (Qualifier.EXCEEDING, Qualifier.OVER, Qualifier.UNDER)
-    if st.found.reported.qualifier in over and clean.startswith("的", st.end):
+    over = (Qualifier.EXCEEDING, Qualifier.OVER, Qualifier.UNDER, Qualifier.BEYOND)
+    if st.found.reported.qualifier in over and (
+        clean.startswith("的", st.end)
+        or (
+            # 3省均超100万件, 7省超过50万件: a threshold the provinces pass
+            previous is not None
+            and previous.clause == st.clause
+            and previous.unit != st.unit
+            and st.lead.strip(" ") in ("", "均", "都", "均已", "已")
+        )
+    ):
         return False  # 结案超过300件的法院: a threshold that picks out courts
     return not any(w in st.lead for w in lex.intensive)
 
