@@ -28,7 +28,7 @@ _NUMBER = re.compile(
 )
 _PREFIXES = ("超过", "不足", "约", "近", "超", "逾")
 _SPACES = " \t\u3000"
-_GROUP_SPACES = " \u00a0\u2009\u202f"
+_NO_GROUP_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _MAX_UNIT = 6
 _DURATION_AFTER = ("来", "以来", "间", "多来")
 _IDIOM_UNITS = frozenset("批个次类年项种份条名位起")
@@ -194,8 +194,8 @@ def _read(
     if around:
         qualifier = Qualifier.AROUND if qualifier is None else qualifier
     number = clean[a:b].replace(",", "")
-    if not chinese:
-        number = "".join(ch for ch in number if ch not in _GROUP_SPACES)  # 321 146件
+    if not chinese and len(number) > 4:
+        number = number.translate(_NO_GROUP_SPACES)  # 321 146件
     mid = marker if marker and clean[p : p + 1] == marker else ""
     post = marker if marker and not mid else ""
     head = number + mid + clean[p + len(mid) : mag_end] + post

@@ -89,10 +89,19 @@ class Lexicon:
         """Surface form → canonical predicate."""
         return _canonical_of(self.forms)
 
+    def any_of(self, words: tuple[str, ...]) -> re.Pattern[str]:
+        """One pattern matching any of ``words`` (a table of this lexicon), built once."""
+        return _words_pattern(words)
+
     def canon(self, words: str) -> str:
         """``words`` with every predicate form replaced by its canonical predicate."""
         canonical = self.canonical_of
         return _forms_pattern(self.forms).sub(lambda m: canonical[m.group()], words)
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @cache

@@ -109,7 +109,7 @@ def _strip(lead: str) -> str:
 def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statement]:
     """Read every figure's statement, then attach shares and changes to their hosts."""
     clean = text.clean
-    newlines = [i for i, ch in enumerate(clean) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(clean)]
     out: list[Statement] = []
     for i, f in enumerate(found):
         clause = text.clause_of(f.start)
@@ -140,10 +140,12 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
                     st.words = st.words + "|" + before.noun
                     break
         out.append(st)
-    _attach(out, [i for i, ch in enumerate(clean) if ch in "；;"])
+    _attach(out, [m.start() for m in _SEMICOLON.finditer(clean)])
     return out
 
 
+_NEWLINE = re.compile("\n")
+_SEMICOLON = re.compile("[；;]")
 _BOUND_AFTER = ("以上", "以下", "以内", "及以上", "及以下")
 
 
@@ -169,7 +171,7 @@ def _additive(st: Statement, previous: Statement | None, clean: str, lex: Lexico
         )
     ):
         return False  # 结案超过300件的法院: a threshold that picks out courts
-    return not any(w in st.lead for w in lex.intensive)
+    return lex.any_of(lex.intensive).search(st.lead) is None
 
 
 def _in_parens(clean: str, lo: int, pos: int) -> bool:
@@ -293,7 +295,7 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     if unit in ("类", "种") and reported.numeral[:1] in "一二两三四五六七八九十":
         st.role = "kinds"  # 五类犯罪: how many kinds a list names, not a count of cases
         return
-    st.total_cue = any(cue in lead for cue in lex.total_cues)
+    st.total_cue = lex.any_of(lex.total_cues).search(lead) is not None
     found = lex.predicate(lead)
     if found is not None:
         st.predicate, at = found
