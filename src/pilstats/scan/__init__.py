@@ -36,7 +36,7 @@ from pilstats.scan.figures import find_figures
 from pilstats.scan.lexicon import lexicon
 from pilstats.scan.relations import Candidate, infer
 from pilstats.scan.statements import Statement, read_statements
-from pilstats.scan.text import Text
+from pilstats.scan.text import OffsetMap, Text
 
 __all__ = [
     "Evidence",
@@ -112,7 +112,7 @@ class UnreadNumber:
         return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why pilstats believes the text states a relation.
 
@@ -127,11 +127,24 @@ class Evidence:
     """
 
     span: tuple[int, int]
-    spans: tuple[tuple[str, int, int], ...]
+    clean_spans: tuple[tuple[str, int, int], ...] = field(repr=False)
     rule: str
     strength: str
     reason: str
     source: str = field(default="", repr=False, compare=False)
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def spans(self) -> tuple[tuple[str, int, int], ...]:
+        """``(label, start, end)`` of each cue in original offsets.
+
+        Worked out on demand: a long text has tens of thousands of findings, most never
+        shown.
+        """
+        if self.offsets is None:
+            return self.clean_spans
+        to = self.offsets.original_span
+        return tuple((label, *to(a, b)) for label, a, b in self.clean_spans)
 
     @property
     def cues(self) -> tuple[tuple[str, int, int, str], ...]:
@@ -239,6 +252,7 @@ def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResu
         [c.check for c in candidates if c.untestable_reason != "unresolved"], values, conventions
     )
     decided_iter = iter(decided)
+    offsets = prepared.offsets()
     used: dict[str, int] = {}
     for cand in candidates:
         check = cand.check
@@ -246,7 +260,7 @@ def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResu
             cid = _stable_id(prepared, statements, cand, check, used)
             checks.append(replace(check, id=cid))
             findings.append(_unresolved(cid, check, cand.reason))
-            evidence[cid] = _evidence(prepared, text, cand)
+            evidence[cid] = _evidence(prepared, text, cand, offsets)
             continue
         finding = next(decided_iter)
         used_cand = cand
@@ -262,7 +276,7 @@ def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResu
             finding = _if_truncated(finding, check, values, conventions)
         checks.append(check)
         findings.append(finding)
-        evidence[cid] = _evidence(prepared, text, used_cand)
+        evidence[cid] = _evidence(prepared, text, used_cand, offsets)
     order = {cid: ev.span for cid, ev in evidence.items()}
     pairs = sorted(zip(findings, checks, strict=True), key=lambda fc: order[fc[0].check])
     return ScanResult(
@@ -386,14 +400,12 @@ def _untestable(finding: Finding, why: str) -> Finding:
     )
 
 
-def _evidence(text: Text, original: str, cand: Candidate) -> Evidence:
-    spans = []
-    lo, hi = None, None
-    for label, a, b in cand.cues:
-        oa, ob = text.original_span(a, b)
-        spans.append((label, oa, ob))
-        lo = oa if lo is None else min(lo, oa)
-        hi = ob if hi is None else max(hi, ob)
-    return Evidence(
-        (lo or 0, hi or 0), tuple(spans), cand.rule, cand.strength, cand.reason, original
-    )
+def _evidence(text: Text, original: str, cand: Candidate, offsets: OffsetMap) -> Evidence:
+    cues = cand.cues
+    if cues:
+        lo = min(a for _, a, _ in cues)
+        hi = max(b for _, _, b in cues)
+        span = (text.original_span(lo, lo + 1)[0], text.original_span(hi - 1, hi)[1])
+    else:
+        span = (0, 0)
+    return Evidence(span, cues, cand.rule, cand.strength, cand.reason, original, offsets)

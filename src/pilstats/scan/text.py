@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pilstats.chinese import normalise
 
-__all__ = ["Span", "Text"]
+__all__ = ["OffsetMap", "Span", "Text"]
 
 _GLOSS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)")
 _JUNK = re.compile(r"\?{2,8}")
@@ -40,6 +40,26 @@ class Span:
 
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Clean offsets to original ones: each kept run of the clean text is a shifted copy."""
+
+    clean_starts: array[int]
+    orig_starts: array[int]
+
+    def to_original(self, pos: int) -> int:
+        """The original offset of clean offset ``pos``."""
+        k = bisect_right(self.clean_starts, pos) - 1
+        return self.orig_starts[k] + pos - self.clean_starts[k]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``[start, end)`` of the clean text covers."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
 
 
 @dataclass
@@ -96,6 +116,10 @@ class Text:
         text._orig_starts = orig_starts
         text._split()
         return text
+
+    def offsets(self) -> OffsetMap:
+        """The offset map alone (small), for results that outlive the text's reading."""
+        return OffsetMap(array("q", self._clean_starts), array("q", self._orig_starts))
 
     def to_original(self, pos: int) -> int:
         """The original offset of clean offset ``pos`` (each kept run is a shifted copy)."""
