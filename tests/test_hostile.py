@@ -25,6 +25,7 @@ from pilstats.audit import audit
 from pilstats.checks import evaluate_all
 from pilstats.cli import main
 from pilstats.draft import draft, draft_yaml
+from pilstats.figure import compose_figure
 from pilstats.load import source_text
 from pilstats.page import render_report, render_scan
 from pilstats.scan import scan, scan_figures
@@ -274,6 +275,7 @@ def _everything() -> dict[str, Any]:
                     for t in FIGURES for r in pilstats.Rounding],
         "round_to": str(pilstats.round_to(decimal.Decimal("12345678901234.5678"), -2)),
         "numeral": str(pilstats.parse_numeral("3万5千亿")),
+        "composed": str(compose_figure("3100余万", "元").bounds()),
     }  # fmt: skip
 
 

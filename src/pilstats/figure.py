@@ -326,6 +326,7 @@ def _parse_figure(text: str, exact: bool | None, unit: str | None) -> Reported:
     raise error
 
 
+@isolated
 def compose_figure(
     head: str,
     unit: str,
