@@ -8,7 +8,8 @@ exponent (marked ``~``). Rows whose input does not grow (a FIFO, a device, a ref
 path) print the time of one run, marked ``once``.
 
 Target (issue 12): every row well under a second per 100 KB. Rows 1 are the scanner's
-own patterns (``pilstats.scan.scan``), printed as they measure today.
+own patterns (``pilstats.scan.scan``), printed as they measure today; rows that scan a
+text (10, 12) include the scanner's time, and a "no scan" row shows the reading alone.
 
 Run: python benchmarks/adversarial.py [--budget SECONDS] [--rows 1,2,5]
 """
@@ -142,6 +143,10 @@ ROWS: list[tuple[str, str, str, str, str]] = [
      ("p = tmp / 'X.md'; p.write_text('# 标题\\n\\n' + '共办理案件 100 件，其中甲类 60 件。\\n'"
      " * (n // 50 + 1), encoding='utf-8')"),
      "quiet('report', str(p), '--html', str(tmp / 'o.html'))"),
+    ("12", "read and decode an n-byte UTF-16 text (no scan)", GROW,
+     ("p = tmp / 'u16.txt'; p.write_bytes(('共办理案件 100 件。其中，甲类 60 件，乙类 50 件。'"
+      " * (n // 60 + 1)).encode('utf-16'))"),
+     "from pilstats.reading import read_text; read_text(p)"),
     ("12", "scan an n-byte UTF-16 text", GROW,
      ("p = tmp / 'u16.txt'; p.write_bytes(('共办理案件 100 件。其中，甲类 60 件，乙类 50 件。'"
      " * (n // 60 + 1)).encode('utf-16'))"),
