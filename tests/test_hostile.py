@@ -276,6 +276,7 @@ def _everything() -> dict[str, Any]:
         "round_to": str(pilstats.round_to(decimal.Decimal("12345678901234.5678"), -2)),
         "numeral": str(pilstats.parse_numeral("3万5千亿")),
         "composed": str(compose_figure("3100余万", "元").bounds()),
+        "across": pilstats.check_collection(["whitepaper-2023", "spp-work-report-2024"]).to_json(),
     }  # fmt: skip
 
 
