@@ -13,6 +13,7 @@ import pilstats
 from pilstats.audit import audit
 from pilstats.cli import main
 from pilstats.load import bundled_path, source_text
+from pilstats.load import load as load_fixture
 from pilstats.reading import decode, read_bytes, read_text
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
@@ -328,16 +329,19 @@ class TestSourceTextConfined:
         assert run(capsys, "audit", str(fixture), "--allow-outside", str(elsewhere))[0] == 2
 
     def test_missing_and_not_a_file(self, tmp_path: Path) -> None:
-        """A missing text, or a FIFO in the folder: FixtureError on the field, not None."""
+        """A missing text: None, or with required an error on the field; a FIFO: refused."""
         fixture = fixture_with(tmp_path, "nope.txt")
-        report = pilstats.load(fixture)
-        with pytest.raises(pilstats.FixtureError, match=r"report\.source_text: .*does not exist"):
-            source_text(report, fixture)
+        with pytest.raises(pilstats.FixtureError, match=r"report\.source_text: .*not there"):
+            pilstats.load(fixture)
+        report = load_fixture(fixture, verify_source=False)
+        assert source_text(report, fixture) is None
+        with pytest.raises(pilstats.FixtureError, match=r"report\.source_text: .*not there"):
+            source_text(report, fixture, required=True)
         if hasattr(os, "mkfifo"):
             os.mkfifo(tmp_path / "pipe.txt")
             fixture = fixture_with(tmp_path, "pipe.txt")
             with pytest.raises(pilstats.FixtureError, match="FIFO"):
-                source_text(pilstats.load(fixture), fixture)
+                pilstats.load(fixture)
 
 
 class TestNames:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,21 +26,24 @@ def load(
     *,
     strict: bool = False,
     max_bytes: int = MAX_FIXTURE_BYTES,
+    allow_outside: Iterable[str | Path] = (),
 ) -> Report:
     """Load a fixture (bundled name, path or mapping) into a validated :class:`Report`.
 
     Lenient (default): inconsistent figures are not an error; read them with
     :func:`check`. Strict: raise one :class:`pydantic.ValidationError` listing every
     failed check, each with its finding code as the error ``type``. A fixture file
-    larger than ``max_bytes`` (16 MiB) is refused while it is read. Whatever the
-    content, malformed input raises :class:`~pilstats.FixtureError` and nothing else.
+    larger than ``max_bytes`` (16 MiB) is refused while it is read; its source text
+    is read from the fixture's folder only, unless ``allow_outside`` names its place.
+    Whatever the content, malformed input raises :class:`~pilstats.FixtureError` and
+    nothing else.
 
     Raises:
         pilstats.FixtureError: malformed input (file, line and field named).
         pydantic.ValidationError: with ``strict=True``, when any check fails.
         TypeError: ``source`` is not a name, a path or a mapping.
     """
-    report = _load.load(source, max_bytes=max_bytes)
+    report = _load.load(source, max_bytes=max_bytes, allow_outside=allow_outside)
     if strict:
         failed = [f for f in report.findings() if f.status is Status.FAIL]
         if failed:
