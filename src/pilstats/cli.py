@@ -226,6 +226,10 @@ def _parser() -> argparse.ArgumentParser:
                    "byte-order mark, or GB18030), or - for standard input")  # fmt: skip
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--figures", action="store_true", help="also list every figure found")
+    s.add_argument("--rounding", default="half_up",
+                   choices=["half_up", "half_even", "up_or_down", "truncate"],
+                   help="how the text rounds its rates and shares (default half_up, 四舍五入; "
+                        "truncate: a source that prints 125.49%% as 125.4%%)")  # fmt: skip
     s.add_argument("--across", action="store_true",
                    help="propose statistic keys and check the texts against each other")
     _limits(s, text=True)
@@ -494,10 +498,12 @@ def _read_text(name: str, args: argparse.Namespace) -> str:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    from pilstats.figure import Conventions  # noqa: PLC0415
+    from pilstats.rounding import Rounding  # noqa: PLC0415
     from pilstats.scan import scan  # noqa: PLC0415
 
     text = _read_text(args.files[0], args)
-    result = scan(text)
+    result = scan(text, conventions=Conventions(rounding=Rounding(args.rounding)))
     if args.format == "json":
         _json(result.to_dict())
     else:
