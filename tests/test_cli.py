@@ -208,7 +208,7 @@ BAD_INPUTS = {
                        "f.yaml:10", "over 100%"),
     "absurdly_long": (_replace(MINI, '"20件"', '"' + "9" * 400 + '件"'), "f.yaml:6", "longer than"),
     "unquoted_number": (_replace(MINI, 'printed: "83.3%"', "printed: 83.3"), "f.yaml:7",
-                        "valid string"),
+                        "YAML float"),
     "alias_bomb": ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "f.yaml:1", "aliases"),
     "duplicate_key": (MINI + "schema_version: 1\n", "f.yaml:13", "duplicate key"),
     "unknown_figure_ref": (_replace(MINI, "whole: total}", "whole: totl}"), "f.yaml",

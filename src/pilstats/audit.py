@@ -16,11 +16,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pilstats.decimals import isolated
 from pilstats.load import load, resolve_source, source_text
+from pilstats.reading import MAX_FIXTURE_BYTES, MAX_TEXT_BYTES
 from pilstats.scan import normalise, scan_figures
 from pilstats.unread import unread_numbers
 
@@ -65,15 +69,27 @@ def _relocate(fid: str, quote: str, printed: str, offset: int, text: str) -> Aud
     return AuditItem("quote-missing", offset, f"quote {quote!r} is not in the text", fid)
 
 
-def audit(source: str | Path) -> list[AuditItem]:
+@isolated
+def audit(
+    source: str | Path,
+    *,
+    allow_outside: Iterable[str | Path] = (),
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+) -> list[AuditItem]:
     """Every discrepancy between a fixture and the source text it names.
+
+    The text is read as :func:`pilstats.load.source_text` reads it: from the fixture's
+    folder unless ``allow_outside`` names its place, decoded by ``encoding`` if given.
+    ``max_bytes`` caps the fixture and the text (default 16 MiB and 64 MiB).
 
     Raises:
         FixtureError: the fixture is malformed or names no readable source text.
     """
     path = resolve_source(source)
-    report = load(path, verify_source=False)
-    text = source_text(report, path, required=True)
+    report = load(path, verify_source=False, max_bytes=max_bytes or MAX_FIXTURE_BYTES)
+    text = source_text(report, path, required=True, allow_outside=allow_outside,
+                       encoding=encoding, max_bytes=max_bytes or MAX_TEXT_BYTES)  # fmt: skip
     assert text is not None
     items: list[AuditItem] = []
     spans: list[tuple[int, int]] = []
@@ -93,9 +109,13 @@ def audit(source: str | Path) -> list[AuditItem]:
         start = at + f.quote.index(f.printed)
         spans.append((start, start + len(f.printed)))
     shifts.sort()
+    shift_at = [o for o, _ in shifts]
     excluded: set[int] = set()
     for e in report.excluded:
-        delta = next((d for o, d in reversed(shifts) if o <= e.offset), 0)
+        # the shift of the last located quote at or before the exclusion (bisect: the
+        # audit stays n log n however many figures and exclusions a fixture holds)
+        i = bisect_right(shift_at, e.offset)
+        delta = shifts[i - 1][1] if i else 0
         for candidate in (e.offset, e.offset + delta):
             if text[candidate : candidate + len(e.text)] == e.text:
                 excluded.add(candidate)
@@ -107,9 +127,10 @@ def audit(source: str | Path) -> list[AuditItem]:
             items.append(AuditItem("exclusion-moved", e.offset,
                                    f"excluded {e.text!r} is not at its offset"))  # fmt: skip
     norm = normalise(text)
+    covering = _Cover(spans)
     scanned = scan_figures(text)
     for s in scanned:
-        covered = any(a <= s.start and s.end <= b for a, b in spans)
+        covered = covering.covers(s.start, s.end)
         number_at = next((i for i in range(s.start, s.end) if norm[i].isdigit()), s.start)
         known = excluded | excluded_values
         if not covered and s.start not in known and number_at not in known:
@@ -124,3 +145,21 @@ def audit(source: str | Path) -> list[AuditItem]:
         if u.start not in known and not (u.chinese and u.reason in _WORDS)
     )  # fmt: skip
     return sorted(items, key=lambda i: i.offset)
+
+
+class _Cover:
+    """Whether a span lies inside one of many spans, in logarithmic time per question."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        # the furthest end among the spans starting at or before each one
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end

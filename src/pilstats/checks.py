@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Context, Decimal, Inexact, InvalidOperation
+from decimal import Decimal, Inexact
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
+from pilstats.decimals import CONTEXT, isolated
 from pilstats.errors import UnitError
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
 from pilstats.findings import DerivedValue, Explain, Finding, FindingCode, Status, derived_text
@@ -51,10 +52,16 @@ __all__ = [
 
 HUNDRED = Decimal(100)
 _PERCENT = Decimal("0.01")
-_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
+_EXACT = CONTEXT.copy()
+_EXACT.traps[Inexact] = True
 
 
 # --------------------------------------------------------------------------- specs
+
+
+def _at_least(ids: tuple[str, ...], fewest: int, message: str) -> None:
+    if len(ids) < fewest:
+        raise ValueError(message)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,10 @@ class Total:
     section: str | None = None
     note: str | None = None
     kind: Literal["total"] = "total"
+
+    def __post_init__(self) -> None:
+        """A total of no parts states nothing: refused."""
+        _at_least(self.parts, 1, "a total needs at least one part")
 
     @property
     def figures(self) -> tuple[str, ...]:
@@ -117,6 +128,10 @@ class ShareSum:
     note: str | None = None
     kind: Literal["share_sum"] = "share_sum"
 
+    def __post_init__(self) -> None:
+        """A sum of no shares states nothing: refused."""
+        _at_least(self.shares, 1, "a share sum needs at least one share")
+
     @property
     def figures(self) -> tuple[str, ...]:
         """Ids of the figures involved."""
@@ -138,6 +153,10 @@ class Subset:
     section: str | None = None
     note: str | None = None
     kind: Literal["subset"] = "subset"
+
+    def __post_init__(self) -> None:
+        """A whole of no figures is refused."""
+        _at_least(self.wholes, 1, "a subset needs a whole")
 
     @property
     def wholes(self) -> tuple[str, ...]:
@@ -199,6 +218,10 @@ class Same:
     section: str | None = None
     note: str | None = None
     kind: Literal["same"] = "same"
+
+    def __post_init__(self) -> None:
+        """One quantity stated once is not a relation: refused."""
+        _at_least(self.statements, 2, "a same relation needs at least two statements")
 
     @property
     def figures(self) -> tuple[str, ...]:
@@ -292,7 +315,8 @@ def _ratio(part: Nominal, whole: Nominal, per: Fraction | int = 100) -> Decimal:
     return _RATIO.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
 
 
-_RATIO = Context(prec=60)
+_RATIO = CONTEXT.copy()
+_RATIO.prec = 60
 
 
 def _always_holds_integer(iv: Interval) -> bool:
@@ -850,6 +874,7 @@ def _fmt_fraction(x: Fraction) -> str:
     return format_fraction(x, digits=10)
 
 
+@isolated
 def evaluate(
     check: Check,
     figures: Mapping[str, Reported],
@@ -886,6 +911,7 @@ _DECIDERS: dict[type, Callable[[Any, _Ctx], Finding]] = {
 }
 
 
+@isolated
 def rounding_witnesses(
     check: Check,
     figures: Mapping[str, Reported],
@@ -909,6 +935,7 @@ def rounding_witnesses(
     return tuple(out)
 
 
+@isolated
 def evaluate_all(
     checks: list[Check] | tuple[Check, ...],
     figures: Mapping[str, Reported],

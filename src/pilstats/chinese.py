@@ -10,7 +10,7 @@ verbatim from the original.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["normalise", "simplified_table"]
@@ -31,11 +31,13 @@ def simplified_table() -> dict[int, str]:
     return table
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a text may hold every code point there is
 def _char(ch: str) -> str:
     n = unicodedata.normalize("NFKC", ch)
-    if len(n) != 1 or (n.isdigit() and unicodedata.category(ch) != "Nd"):
-        n = ch  # superscript ², circled ① are not digits of a figure
+    if len(n) != 1 or (n != ch and unicodedata.numeric(ch, None) is not None and (
+        unicodedata.category(ch) != "Nd"
+    )):  # fmt: skip
+        n = ch  # superscript ², circled ① and ㊀ are not digits or numerals of a figure
     return simplified_table().get(ord(n), n)
 
 

@@ -26,7 +26,6 @@ document, each figure read under its own fixture's conventions and units.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from pilstats.checks import Change, Check, Formula, Same, evaluate_all
 from pilstats.errors import FixtureError, UnitError
+from pilstats.escaping import json_dumps, xml_text
 from pilstats.figure import Conventions, Reported
 from pilstats.findings import (
     SCHEMA_VERSION,
@@ -51,6 +51,7 @@ from pilstats.keys import Stat, resolve_stat, typed_keys
 from pilstats.load import MAX_FIXTURE_BYTES, load, read_yaml, source_text, validation_error
 from pilstats.models import Relation, Report
 from pilstats.periods import Period, parse_period
+from pilstats.reading import decode, read_bytes
 from pilstats.units import UnitTable, base_units, using_units
 
 if TYPE_CHECKING:
@@ -261,21 +262,15 @@ def is_collection(source: str | Path) -> bool:
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
         return False
     try:
-        head = path.read_bytes()[: MAX_FIXTURE_BYTES]
-    except OSError:
-        return False
-    return bool(_COLLECTION.search(head.decode("utf-8", errors="replace")))
+        text = decode(read_bytes(path, max_bytes=MAX_FIXTURE_BYTES), str(path))
+    except FixtureError:
+        return False  # not one: reading it as a fixture reports what is wrong
+    return bool(_COLLECTION.search(text))
 
 
 def _read_collection(path: Path) -> tuple[CollectionSpec, dict[Any, int]]:
     name = str(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_FIXTURE_BYTES:
-        raise FixtureError(f"larger than {MAX_FIXTURE_BYTES} bytes", path=name)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FixtureError(f"not UTF-8 text (byte {exc.start})", path=name) from None
+    text = decode(read_bytes(path, max_bytes=MAX_FIXTURE_BYTES), name)
     data, lines = read_yaml(text, name)
     if not isinstance(data, Mapping):
         raise FixtureError("the top level must be a mapping", path=name, line=1)
@@ -601,8 +596,8 @@ class CollectionResult:
                 "across": across}  # fmt: skip
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The JSON document as text."""
-        return json.dumps(self.to_document(), ensure_ascii=False, indent=indent)
+        """The JSON document as text (control characters from the data escaped)."""
+        return json_dumps(self.to_document(), indent=indent)
 
     def junit_suite(self) -> Element:
         """The cross-document checks as one JUnit testsuite, each naming both sides."""
@@ -610,7 +605,7 @@ class CollectionResult:
         by_id = {f.check: f for f in self.across.findings}
         for case in suite:
             finding = by_id[case.get("name", "")]
-            lines = [f"{s.qid}: {s.printed} in {s.document} “{s.quote or ''}”"
+            lines = [xml_text(f"{s.qid}: {s.printed} in {s.document} “{s.quote or ''}”")
                      for s in self.sides(finding)]  # fmt: skip
             for child in case:
                 child.text = ((child.text or "") + "\n" if child.text else "") + "\n".join(lines)
@@ -620,10 +615,10 @@ class CollectionResult:
                 ET.SubElement(case, "system-out").text = "\n".join(lines)
         return suite
 
-    def to_junit(self) -> str:
+    def to_junit(self, *, ascii_only: bool = False) -> str:
         """JUnit XML: one testsuite per document, and one for the checks across them."""
         suites = [d.result.junit_suite(d.id) for d in self.documents if d.result is not None]
-        return junit_document([*suites, self.junit_suite()])
+        return junit_document([*suites, self.junit_suite()], ascii_only=ascii_only)
 
 
 def _explain_across(

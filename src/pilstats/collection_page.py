@@ -10,11 +10,9 @@ line chart and table of its values across documents and periods
 
 from __future__ import annotations
 
-from html import escape
-
 from pilstats.collection import CollectionResult
 from pilstats.findings import Finding, Status
-from pilstats.page import _CLASS, _page
+from pilstats.page import _CLASS, _page, escape
 from pilstats.series import Series, series_keys, series_of
 from pilstats.units import using_units
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 
 from pilstats.checks import Check, evaluate
+from pilstats.decimals import isolated
 from pilstats.errors import PilstatsError
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported, format_figure, parse_figure
 from pilstats.findings import Culprit, Finding, Status
@@ -48,6 +49,7 @@ def _leading_zero(numeral: str) -> bool:
     return len(numeral) > 1 and numeral[0] == "0" and numeral[1].isdigit()
 
 
+@isolated
 def find_culprits(
     checks: Sequence[Check],
     figures: Mapping[str, Reported],

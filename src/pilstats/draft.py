@@ -22,6 +22,7 @@ it does, and move traps to ``not_stated``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -32,6 +33,7 @@ from pydantic import ValidationError
 
 from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum, Subset, Total
 from pilstats.chinese import normalise
+from pilstats.decimals import isolated
 from pilstats.errors import PilstatsError
 from pilstats.figure import parse_figure
 from pilstats.findings import Status
@@ -278,16 +280,39 @@ def _sections(norm: str) -> list[tuple[int, str]]:
     return out
 
 
-def _section_of(pos: int, sections: list[tuple[int, str]], norm: str) -> str:
-    label = ""
-    for at, name in sections:
-        if at > pos:
-            break
-        label = name
-    if label:
-        return label
-    paragraphs = sum(1 for line in norm[:pos].split("\n") if line.strip())
-    return f"¶{max(paragraphs, 1)}"
+class _Sections:
+    """The section (or, before the first heading, the paragraph) of an offset.
+
+    Headings, line starts and the first non-blank character of every line are indexed
+    once, so each question is a bisection and drafting stays n log n in the length of
+    the text (counting the paragraphs before each figure anew would be quadratic).
+    """
+
+    def __init__(self, sections: list[tuple[int, str]], norm: str) -> None:
+        self.starts = [at for at, _ in sections]
+        self.names = [name for _, name in sections]
+        self.lines = [0, *(m.end() for m in re.finditer("\n", norm))]
+        self.first: list[int | None] = []  # first non-blank character of each line
+        self.before: list[int] = [0]  # non-blank lines before each line
+        for i, start in enumerate(self.lines):
+            end = self.lines[i + 1] - 1 if i + 1 < len(self.lines) else len(norm)
+            m = _NON_BLANK.search(norm, start, end)
+            self.first.append(m.start() if m else None)
+            self.before.append(self.before[-1] + (m is not None))
+
+    def of(self, pos: int) -> str:
+        """The heading label, else ``¶n``: the non-blank lines up to ``pos`` (at least 1)."""
+        i = bisect_right(self.starts, pos)
+        label = self.names[i - 1] if i else ""
+        if label:
+            return label
+        k = bisect_right(self.lines, pos) - 1
+        first = self.first[k]
+        paragraphs = self.before[k] + (first is not None and first < pos)
+        return f"¶{max(paragraphs, 1)}"
+
+
+_NON_BLANK = re.compile(r"\S")
 
 
 # ---------------------------------------------------------------- relations
@@ -366,6 +391,7 @@ def _evidence(text: str, span: Iterable[int]) -> str:
 # -------------------------------------------------------------------- draft
 
 
+@isolated
 def draft(text: str, *, name: str = "report", source_text: str | None = None) -> Draft:
     """Draft the fixture of ``text``; ``name`` gives the report id, ``source_text`` its file.
 
@@ -378,13 +404,13 @@ def draft(text: str, *, name: str = "report", source_text: str | None = None) ->
     figures = [_signed(f, text, norm) for f in scanned.figures]
     clauses = {f.id: _clause(norm, f.start, f.end, headings) for f in figures}
     ids = _ids(figures, norm, {k: lo for k, (lo, _) in clauses.items()})
-    sections = _sections(norm)
+    sections = _Sections(_sections(norm), norm)
     records = []
     for f in figures:
         lo, hi = clauses[f.id]
         offset, quote = _quote(text, lo, hi, f)
         records.append({
-            "id": ids[f.id], "printed": f.text, "section": _section_of(f.start, sections, norm),
+            "id": ids[f.id], "printed": f.text, "section": sections.of(f.start),
             "quote": quote, "offset": offset,
         })  # fmt: skip
     relations = []
@@ -467,8 +493,12 @@ def _year(norm: str) -> int:
     return int(m.group(1)) if m else 2000
 
 
-def draft_yaml(d: Draft) -> str:
-    """The draft as YAML text, every value a plain or quoted scalar (no aliases)."""
+def draft_yaml(d: Draft, *, ascii_only: bool = False) -> str:
+    """The draft as YAML text, every value a plain or quoted scalar (no aliases).
+
+    ``ascii_only`` writes non-ASCII characters as YAML escapes in double-quoted
+    scalars (for an output that cannot encode them); the fixture reads the same.
+    """
     import yaml  # noqa: PLC0415
 
     class _Dumper(yaml.SafeDumper):
@@ -483,6 +513,6 @@ def draft_yaml(d: Draft) -> str:
         "# then `pilstats check` and `pilstats audit` this file.",
     ]
     header += [f"# {line}" for c in d.comments for line in c.splitlines()]
-    body = yaml.dump(d.data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)  # fmt: skip
+    body = yaml.dump(d.data, Dumper=_Dumper, allow_unicode=not ascii_only, sort_keys=False,
+                     width=100, default_flow_style=False)  # fmt: skip
     return "\n".join(header) + "\n" + body

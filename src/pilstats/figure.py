@@ -10,11 +10,13 @@ documented on :class:`Qualifier` and :class:`Conventions`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Context, Decimal, Inexact, InvalidOperation
+from decimal import Decimal, Inexact
 from enum import StrEnum
 
 from pilstats.chinese import normalise
+from pilstats.decimals import CONTEXT, isolated
 from pilstats.errors import NumeralParseError, UnitError
 from pilstats.interval import Interval
 from pilstats.numerals import MAGNITUDES, NUMERAL_CHARS, parse_numeral
@@ -85,9 +87,11 @@ class Conventions:
 
 DEFAULT_CONVENTIONS = Conventions()
 
-_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
+_EXACT = CONTEXT.copy()
+_EXACT.traps[Inexact] = True
 
 
+@isolated
 def last_nonzero_unit(value: Decimal) -> Decimal:
     """One unit of the last non-zero digit: 5800 → 1E+2, ``2.89E+5`` → 1E+3, 0.8 → 0.1."""
     if value == 0:
@@ -169,6 +173,7 @@ class Reported:
             iv = cache[conventions] = self._compute_bounds(conventions)
         return iv
 
+    @isolated
     def _compute_bounds(self, conventions: Conventions) -> Interval:
         q = self.qualifier
         if q is None:
@@ -206,6 +211,18 @@ _SIGNS = "-−"
 
 MAX_FIGURE_CHARS = 120
 """Longer texts are refused before any parsing: no figure is that long (30 digits at most)."""
+
+_HEAD_CHARS = NUMERAL_CHARS | frozenset("余多")
+"""Characters of the number part of a figure (numerals, decimal point, 余/多)."""
+
+
+def _special_digit(ch: str) -> bool:
+    """Superscript, subscript, circled, parenthesised digits: numeric, but not figures."""
+    return (
+        ch not in _HEAD_CHARS
+        and unicodedata.numeric(ch, None) is not None
+        and unicodedata.category(ch) not in ("Nd", "Lo")
+    )
 
 
 def _normalise(text: str) -> str:
@@ -246,6 +263,11 @@ def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = Non
         raise NumeralParseError(
             text[:40] + "…", 0, f"longer than {MAX_FIGURE_CHARS} characters: not one figure"
         )
+    return _parse_figure(text, exact, unit)
+
+
+@isolated
+def _parse_figure(text: str, exact: bool | None, unit: str | None) -> Reported:
     s = _normalise(text + (unit or ""))
     if not s:
         raise NumeralParseError(text, 0, "empty figure")
@@ -267,15 +289,23 @@ def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = Non
         qualifier = Qualifier.AROUND
         s = s[: -len(Qualifier.AROUND.value)]
     head_end = 0
-    while head_end < len(s) and (s[head_end] in NUMERAL_CHARS or s[head_end] in "余多"):
+    while head_end < len(s) and s[head_end] in _HEAD_CHARS:
         head_end += 1
+    if head_end < len(s) and _special_digit(s[head_end]):
+        raise NumeralParseError(
+            text, max(0, text.find(s[head_end])), f"{s[head_end]!r} is a superscript, "
+            "circled or other special digit, not part of a printed figure",
+        )  # fmt: skip
     if head_end == 0:
         raise NumeralParseError(text, 0, "no number")
     table = active_units()
     # The numeral characters 十/百/千 also begin units (千克): give the unit the longest
-    # known suffix, then parse what precedes it.
+    # known suffix, then parse what precedes it. A unit word begins with at most
+    # ``lead`` such characters, so only the last ``lead + 1`` cuts can leave a known
+    # unit: each is tried once, and the work stays linear in the length of the figure.
+    lead = table.longest_lead(_HEAD_CHARS)
     error: NumeralParseError | None = None
-    for cut in range(1, head_end + 1):
+    for cut in range(max(1, head_end - lead), head_end + 1):
         suffix = s[cut:]
         if suffix and not table.knows(suffix):
             continue
@@ -296,6 +326,7 @@ def parse_figure(text: str, *, exact: bool | None = None, unit: str | None = Non
     raise error
 
 
+@isolated
 def compose_figure(
     head: str,
     unit: str,

@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pilstats.decimals import isolated
+from pilstats.escaping import json_dumps, xml_text
 from pilstats.interval import Interval, format_fraction
 
 if TYPE_CHECKING:
@@ -193,7 +195,7 @@ class Finding(_FindingFields):
     @property
     def message(self) -> str:
         """The arithmetic, in words and numbers."""
-        return self.explain()[0] if self.explain is not None else ""
+        return self._explained()[0]
 
     @property
     def derived(self) -> dict[str, str]:
@@ -203,7 +205,12 @@ class Finding(_FindingFields):
     @property
     def derived_values(self) -> dict[str, DerivedValue | str]:
         """Figures the check derives, as values (an interval, a range of integers …)."""
-        return dict(self.explain()[1]) if self.explain is not None else {}
+        return dict(self._explained()[1])
+
+    @isolated
+    def _explained(self) -> tuple[str, dict[str, DerivedValue | str]]:
+        """The explanation, written now (in pilstats' own decimal context)."""
+        return self.explain() if self.explain is not None else ("", {})
 
     @property
     def computed(self) -> str | None:
@@ -235,7 +242,7 @@ class Finding(_FindingFields):
         as numbers (``computed_lo`` … ``printed_hi_closed``); ``derived`` as structured
         values (see :func:`derived_record`).
         """
-        message, derived = self.explain() if self.explain is not None else ("", {})
+        message, derived = self._explained()
         out = {
             "check": self.check,
             "kind": self.kind,
@@ -352,31 +359,39 @@ class Result:
         return doc
 
     def to_json(self, *, report: str | None = None, indent: int | None = 2) -> str:
-        """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README)."""
-        import json  # noqa: PLC0415 - only this output needs it
+        """The versioned JSON document (see :data:`SCHEMA_VERSION` and the README).
 
-        return json.dumps(self.to_document(report=report), ensure_ascii=False, indent=indent)
+        Control characters from the data are JSON escapes, never raw.
+        """
+        return json_dumps(self.to_document(report=report), indent=indent)
 
     def junit_suite(self, name: str) -> Element:
-        """A JUnit ``<testsuite>``: one testcase per check, untestable ones skipped."""
+        """A JUnit ``<testsuite>``: one testcase per check, untestable ones skipped.
+
+        Every text from the data passes :func:`~pilstats.escaping.xml_text`, so the
+        document is well-formed XML 1.0 whatever the ids and messages hold.
+        """
         from xml.etree import ElementTree as ET  # noqa: PLC0415 - only JUnit output needs it
 
         c = self.counts
+        x = xml_text
         suite = ET.Element(
-            "testsuite", name=name, tests=str(len(self.findings)), failures=str(c["fail"]),
+            "testsuite", name=x(name), tests=str(len(self.findings)), failures=str(c["fail"]),
             skipped=str(c["untestable"] + c["revised"]), errors="0",
         )  # fmt: skip
         for f in self.findings:
-            case = ET.SubElement(suite, "testcase", name=f.check, classname=f"{name}.{f.kind}")
+            case = ET.SubElement(suite, "testcase", name=x(f.check),
+                                 classname=x(f"{name}.{f.kind}"))  # fmt: skip
             if f.status is Status.FAIL:
-                message = f.message
+                message = x(f.message)
                 fail = ET.SubElement(case, "failure", message=message, type=str(f.code))
-                fail.text = f"figures: {', '.join(f.figures)}\n{message}"
+                fail.text = f"figures: {x(', '.join(f.figures))}\n{message}"
             elif f.status is Status.UNTESTABLE:
-                ET.SubElement(case, "skipped", message=f.message)
+                ET.SubElement(case, "skipped", message=x(f.message))
             elif f.status is Status.REVISED:
                 # JUnit has no "warning": a revision is reported as skipped, typed revision
-                ET.SubElement(case, "skipped", message=f"revised: {f.message}", type="revision")
+                ET.SubElement(case, "skipped", message=x(f"revised: {f.message}"),
+                              type="revision")  # fmt: skip
         return suite
 
     def to_junit(self, name: str = "pilstats") -> str:
@@ -384,11 +399,18 @@ class Result:
         return junit_document([self.junit_suite(name)])
 
 
-def junit_document(suites: list[Element]) -> str:
-    """Wrap testsuites in ``<testsuites>`` and serialise with an XML declaration."""
+def junit_document(suites: list[Element], *, ascii_only: bool = False) -> str:
+    """Wrap testsuites in ``<testsuites>`` and serialise with an XML declaration.
+
+    ``ascii_only`` writes every non-ASCII character as a character reference (for an
+    output that cannot encode it); the declaration then says ``us-ascii``.
+    """
     from xml.etree import ElementTree as ET  # noqa: PLC0415 - only JUnit output needs it
 
     root = ET.Element("testsuites", name="pilstats")
     root.extend(suites)
     ET.indent(root)
+    if ascii_only:
+        body = bytes(ET.tostring(root, "us-ascii", xml_declaration=False)).decode("ascii")
+        return '<?xml version="1.0" encoding="us-ascii"?>\n' + body + "\n"
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"

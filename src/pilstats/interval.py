@@ -12,25 +12,28 @@ can never fail because of arithmetic. Nothing here uses floats.
 from __future__ import annotations
 
 import math
-from decimal import (
-    ROUND_CEILING,
-    ROUND_DOWN,
-    ROUND_FLOOR,
-    Context,
-    Decimal,
-    DivisionByZero,
-    InvalidOperation,
-)
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from typing import NamedTuple, Self
+
+from pilstats.decimals import CONTEXT, isolated
 
 __all__ = ["PRECISION", "Interval", "format_fraction", "format_number"]
 
 PRECISION = 60
 """Significant digits kept when a quotient does not terminate (then rounded outward)."""
 
-_DOWN = Context(prec=PRECISION, rounding=ROUND_FLOOR, traps=[InvalidOperation, DivisionByZero])
-_UP = Context(prec=PRECISION, rounding=ROUND_CEILING, traps=[InvalidOperation, DivisionByZero])
+
+
+def _directed(rounding: str) -> Context:
+    ctx = CONTEXT.copy()  # every field set: nothing comes from the caller or DefaultContext
+    ctx.prec = PRECISION
+    ctx.rounding = rounding
+    return ctx
+
+
+_DOWN = _directed(ROUND_FLOOR)
+_UP = _directed(ROUND_CEILING)
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
@@ -56,6 +59,7 @@ def _up(x: Number) -> tuple[Decimal, bool]:
     return _rounded(x, up=True)
 
 
+@isolated
 def format_number(value: Decimal) -> str:
     """Plain decimal notation without exponent or trailing zeros: ``2.89E+5`` → ``289000``."""
     text = format(value, "f")
@@ -64,6 +68,7 @@ def format_number(value: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
+@isolated
 def format_fraction(value: Number, *, direction: int = 0, digits: int = 12) -> str:
     """Render a number in plain decimal notation, exactly when that is short.
 
@@ -238,6 +243,7 @@ class Interval(_Ends):
             return _DOWN.subtract(self.lo, other.hi)
         return _ZERO
 
+    @isolated
     def integers(self) -> range:
         """The integers inside the interval, as a ``range`` (possibly empty)."""
         first = math.ceil(self.lo)
@@ -261,6 +267,7 @@ class Interval(_Ends):
             and _UP.next_plus(self.lo) >= self.hi
         )  # fmt: skip
 
+    @isolated
     def __str__(self) -> str:
         """Mathematical notation, e.g. ``[88.35, 88.45)``; a point prints as its value.
 

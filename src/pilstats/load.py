@@ -3,30 +3,44 @@
 :func:`load` accepts a bundled report name (``"whitepaper-2023"``), a path, or an
 already-parsed mapping, and returns a validated :class:`~pilstats.models.Report`.
 Every problem becomes one :class:`~pilstats.errors.FixtureError` naming the file, the
-line and the field path. YAML aliases are refused (no "billion laughs"), duplicate
-mapping keys are an error (PyYAML would silently keep the last), and numbers must be
-quoted where the model wants text.
+line and the field path. The file is read by :mod:`pilstats.reading` (regular files
+only, size-capped while reading, one decoding for every text). Of YAML, a fixture may
+use mappings with text keys, sequences, text, whole numbers in decimal digits,
+booleans and null: anything else the safe loader would build — floats, dates,
+``!!binary``, ``!!set``, merge keys, complex keys, hexadecimal or octal numbers, other
+tags — is refused with its line and field. YAML aliases are refused (no "billion
+laughs"), duplicate mapping keys are an error (PyYAML would silently keep the last),
+nesting is limited, and numbers must be quoted where the model wants text.
+
+A fixture's ``source_text`` is read only from the fixture's own folder (after
+resolving symbolic links): an absolute path, a ``..`` or a link that leads elsewhere
+is refused unless the caller allows that place explicitly (``allow_outside``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from pilstats.decimals import isolated
 from pilstats.errors import FixtureError
-from pilstats.models import Report
+from pilstats.models import FIELD_KEY, Report
+from pilstats.reading import MAX_FIXTURE_BYTES, MAX_TEXT_BYTES, decode, read_bytes, read_text
 
 __all__ = [
     "MAX_FIXTURE_BYTES",
+    "bundled_path",
     "bundled_reports",
     "decode_text",
     "error_location",
     "load",
+    "load_text",
+    "looks_like_fixture",
     "read_text_file",
     "read_yaml",
     "resolve_source",
@@ -35,30 +49,84 @@ __all__ = [
     "validation_error",
 ]
 
-MAX_FIXTURE_BYTES = 16 * 1024 * 1024
-"""Larger fixture files are refused rather than read."""
-
 _Path = tuple[str | int, ...]
 
 
 # libyaml's parser when PyYAML was built with it (10x faster), else the pure-Python one
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_MAX_DEPTH = 64
+"""Deeper nesting is refused (a fixture needs six levels)."""
 
-_SCALARS = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": int,
-}
+_YAML = "tag:yaml.org,2002:"
+_STR, _INT, _BOOL, _NULL = (_YAML + t for t in ("str", "int", "bool", "null"))
+_MAP, _SEQ = _YAML + "map", _YAML + "seq"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})\Z")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_WHY = {  # what the tag builds, and how to write what was meant
+    "float": ("a number with a fraction or an exponent (YAML float)",
+              'quote figures as printed ("12.3%"); whole numbers take no fraction'),
+    "timestamp": ("an unquoted date or time (YAML timestamp)", 'quote it ("2024-03-09")'),
+    "binary": ("binary data (!!binary)", ""),
+    "set": ("a set (!!set)", "write a list"),
+    "omap": ("an ordered map (!!omap)", "write a mapping"),
+    "pairs": ("a list of pairs (!!pairs)", "write a mapping"),
+    "merge": ("a merge key (<<)", "write the keys out"),
+    "value": ("a value key (=)", ""),
+}  # fmt: skip
 
 
-def _build(
-    loader: yaml.SafeLoader, node: yaml.Node, path: _Path, out: dict[_Path, int], seen: set[int]
-) -> Any:
-    """Construct the document from libyaml's node tree, recording every node's line.
+_KINDS = {"int": "a number", "bool": "a boolean", "null": "null", "seq": "a list",
+          "map": "a mapping"}  # fmt: skip
 
-    Refuses aliases (a node reached twice) and duplicate keys. Plain strings, ints,
-    booleans and nulls are built here directly; other tags go to PyYAML's constructor.
+
+def _tag_error(node: yaml.Node, path: _Path) -> FixtureError:
+    tag = str(node.tag)
+    short = tag.removeprefix(_YAML)
+    what, hint = _WHY.get(
+        short, (f"the YAML tag {'!!' + short if tag.startswith(_YAML) else tag}", "")
+    )
+    value = f" {node.value[:40]!r}" if isinstance(node, yaml.ScalarNode) else ""
+    return FixtureError(
+        f"{what}{value} is not allowed in a fixture" + (f": {hint}" if hint else ""),
+        line=node.start_mark.line + 1,
+        field=_dotted(path),
+    )
+
+
+def _scalar(node: yaml.ScalarNode, path: _Path) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    line, field = node.start_mark.line + 1, _dotted(path)
+    if tag == _INT:
+        if not _DECIMAL.match(value):
+            shown = repr(value) if len(value) <= 24 else repr(value[:24]) + "…"
+            raise FixtureError(
+                f"{shown}: write whole numbers in decimal digits (at most 18), without "
+                "underscores; YAML 1.1 reads 0x1E as hexadecimal and 017 as octal",
+                line=line, field=field,
+            )  # fmt: skip
+        return int(value)
+    if tag == _BOOL:
+        if value.lower() not in _BOOLS:
+            raise FixtureError(f"{value[:24]!r} is not a boolean (true or false)", line=line,
+                               field=field)  # fmt: skip
+        return _BOOLS[value.lower()]
+    if tag == _NULL:
+        if value not in _NULLS:
+            raise FixtureError(f"{value[:24]!r} is not null", line=line, field=field)
+        return None
+    raise _tag_error(node, path)
+
+
+def _build(node: yaml.Node, path: _Path, out: dict[_Path, int], seen: set[int]) -> Any:
+    """Construct the document from the node tree, recording every node's line.
+
+    Only text-keyed mappings, sequences, text, decimal integers, booleans and null
+    are built; every other tag is refused. Aliases (a node reached twice), duplicate
+    keys and nesting deeper than :data:`_MAX_DEPTH` are refused too.
     """
     if id(node) in seen:
         # an alias (*name) hands back the anchored node itself: refuse it, so that a
@@ -69,31 +137,48 @@ def _build(
             field=_dotted(path),
         )
     seen.add(id(node))
+    if len(path) > _MAX_DEPTH:
+        raise FixtureError(
+            f"nested more than {_MAX_DEPTH} levels deep",
+            line=node.start_mark.line + 1,
+            field=_dotted(path[:4]) + "…",
+        )
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        mapping: dict[Any, Any] = {}
-        keys: dict[Any, int] = {}
+        if node.tag != _MAP:
+            raise _tag_error(node, path)
+        mapping: dict[str, Any] = {}
+        keys: dict[str, int] = {}
         for key_node, value_node in node.value:
-            k = _build(loader, key_node, (*path, "<key>"), {}, seen)
+            line = key_node.start_mark.line + 1
+            if id(key_node) in seen:
+                raise FixtureError("YAML anchors and aliases (&name, *name) are not allowed "
+                                   "in fixtures", line=line, field=_dotted(path))  # fmt: skip
+            seen.add(id(key_node))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                if key_node.tag != _STR and isinstance(key_node, yaml.ScalarNode) and (
+                    key_node.tag.removeprefix(_YAML) in _WHY
+                ):
+                    raise _tag_error(key_node, path)
+                kind = _KINDS.get(key_node.tag.removeprefix(_YAML), str(key_node.tag))
+                raise FixtureError(f"a mapping key must be a name (text), not {kind}",
+                                   line=line, field=_dotted(path))  # fmt: skip
+            k = key_node.value
             if k in keys:
                 raise FixtureError(
                     f"duplicate key {k!r} (first at line {keys[k]})",
-                    line=key_node.start_mark.line + 1,
+                    line=line,
                     field=_dotted((*path, k)),
                 )
-            keys[k] = key_node.start_mark.line + 1
-            mapping[k] = _build(loader, value_node, (*path, k), out, seen)
+            keys[k] = line
+            mapping[k] = _build(value_node, (*path, k), out, seen)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*path, i), out, seen) for i, item in enumerate(node.value)]
-    tag = node.tag
-    if tag in _SCALARS:
-        return _SCALARS[tag](node.value)
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool" and node.value.lower() in _BOOLS:
-        return _BOOLS[node.value.lower()]
-    return loader.construct_object(node, deep=True)
+        if node.tag != _SEQ:
+            raise _tag_error(node, path)
+        return [_build(item, (*path, i), out, seen) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node, path)
 
 
 def _dotted(path: _Path) -> str:
@@ -110,7 +195,7 @@ def _read_yaml(text: str, name: str) -> tuple[Any, dict[_Path, int]]:
         if node is None:
             raise FixtureError("the file is empty", path=name, line=1)  # noqa: TRY301
         lines: dict[_Path, int] = {}
-        data = _build(loader, node, (), lines, set())
+        data = _build(node, (), lines, set())
     except FixtureError as exc:
         raise FixtureError(exc.message, path=name, line=exc.line, field=exc.field) from None
     except yaml.MarkedYAMLError as exc:
@@ -118,6 +203,9 @@ def _read_yaml(text: str, name: str) -> tuple[Any, dict[_Path, int]]:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise FixtureError(f"YAML syntax error: {problem}", path=name, line=line) from None
+    except RecursionError:
+        # the pure-Python composer (no libyaml) recurses once per level
+        raise FixtureError("YAML nested too deeply", path=name) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise FixtureError(f"YAML error: {exc}", path=name) from None
     finally:
@@ -140,11 +228,17 @@ def _from_validation_error(
 
 
 def error_location(err: Any) -> _Path:
-    """The field path of a pydantic error, without the tags of unions and validators."""
-    return tuple(
+    """The field path of a pydantic error, without the tags of unions and validators.
+
+    A model-level check that names its field (see :data:`pilstats.models.FIELD_KEY`)
+    has that field appended.
+    """
+    loc: _Path = tuple(
         p for p in err["loc"]
         if not (isinstance(p, str) and (p[:1].isupper() or p.startswith("function-")))
     )  # fmt: skip
+    field = (err.get("ctx") or {}).get(FIELD_KEY)
+    return (*loc, field) if isinstance(field, str) else loc
 
 
 def _problems_error(name: str, problems: list[tuple[int | None, str, str]]) -> FixtureError:
@@ -254,72 +348,104 @@ def _bundled_root() -> Path | None:
     return here if here.is_dir() else None
 
 
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+
+
+def bundled_path(name: str) -> Path:
+    """The fixture file of the bundled report ``name``, wherever the working folder is.
+
+    Raises:
+        FixtureError: pilstats ships no report of that name.
+    """
+    root = _bundled_root()
+    if _NAME.match(name) and root is not None and (root / f"{name}.yaml").is_file():
+        return root / f"{name}.yaml"
+    known = ", ".join(bundled_reports()) or "none"
+    raise FixtureError(f"no such file or bundled report (bundled: {known})", path=name)
+
+
 def resolve_source(source: str | Path) -> Path:
-    """Map a bundled report name or a path to an existing fixture file.
+    """Map a path or a bundled report name to a fixture file.
+
+    An existing file (anything but a directory) wins: ``./whitepaper-2023.yaml`` or a
+    file named ``whitepaper-2023`` in the working folder. Otherwise a name without a
+    ``/`` is looked up among the bundled reports, so a *directory* named like a
+    bundled report never shadows it.
 
     Raises:
         FixtureError: no such report or file, or a directory.
     """
     path = Path(source)
-    if not path.exists() and isinstance(source, str) and "/" not in source and not source.endswith(
-        (".yaml", ".yml")
-    ):
+    if path.exists() and not path.is_dir():
+        return path
+    text = str(source)
+    if isinstance(source, str) and "/" not in text and "\\" not in text:
         root = _bundled_root()
-        if root is not None and (root / f"{source}.yaml").is_file():
-            return root / f"{source}.yaml"
-        known = ", ".join(bundled_reports()) or "none"
-        raise FixtureError(f"no such file or bundled report (bundled: {known})", path=str(source))
-    if not path.exists():
-        raise FixtureError("no such file", path=str(source))
+        if root is not None and _NAME.match(text) and (root / f"{text}.yaml").is_file():
+            return root / f"{text}.yaml"
     if path.is_dir():
-        raise FixtureError("is a directory, not a fixture file", path=str(source))
-    return path
+        raise FixtureError("is a directory, not a fixture file", path=text)
+    if isinstance(source, str) and "/" not in text and not text.endswith((".yaml", ".yml")):
+        bundled_path(text)  # raises, listing the bundled reports
+    raise FixtureError("no such file", path=text)
 
 
-def read_text_file(path: Path) -> str:
-    """A text file as pilstats reads every source text: UTF-8 (BOM ignored) or GB18030.
+def read_text_file(
+    path: Path, *, max_bytes: int = MAX_TEXT_BYTES, encoding: str | None = None
+) -> str:
+    """A text file as pilstats reads every text (see :mod:`pilstats.reading`).
 
-    Line ends are kept as they are (no newline translation), so a character offset
-    into the result is an offset into the file as every pilstats command reads it.
+    Regular files only, at most ``max_bytes``; UTF-8 (a BOM is not a character),
+    UTF-16 with a BOM or GB18030, or ``encoding``. Line ends are kept as they are (no
+    newline translation), so a character offset into the result is an offset into the
+    file as every pilstats command reads it.
 
     Raises:
-        FixtureError: the file cannot be read, is binary, or is neither encoding.
+        FixtureError: the file cannot be read, is not a regular file, is too large,
+            binary, or in an encoding pilstats does not guess.
     """
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise FixtureError("is a directory, not a text file", path=str(path)) from None
-    except OSError as exc:
-        raise FixtureError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    return decode_text(raw, str(path))
+    return read_text(path, max_bytes=max_bytes, encoding=encoding)
 
 
-def decode_text(raw: bytes, name: str) -> str:
-    """Decode a source text: UTF-8 (BOM ignored) or GB18030; binary data is refused."""
-    if b"\x00" in raw:
-        raise FixtureError("binary data, not a text file", path=name)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FixtureError("neither UTF-8 nor GB18030 text", path=name)  # pragma: no cover
+def decode_text(raw: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a text as pilstats decodes every text (:func:`pilstats.reading.decode`)."""
+    return decode(raw, name, encoding)
 
 
 def source_text_path(report: Report, fixture: Path) -> Path | None:
-    """Where the source text named by ``report.report.source_text`` should be."""
+    """Where the source text named by ``report.report.source_text`` is (links resolved)."""
     name = report.report.source_text
     return (fixture.parent / name).resolve() if name else None
 
 
-def source_text(report: Report, fixture: Path, *, required: bool = False) -> str | None:
+def source_text(
+    report: Report,
+    fixture: Path,
+    *,
+    required: bool = False,
+    allow_outside: Iterable[str | Path] = (),
+    max_bytes: int = MAX_TEXT_BYTES,
+    encoding: str | None = None,
+) -> str | None:
     """The verbatim source text named by ``report.report.source_text``.
 
-    ``None`` when the fixture names none, or names one that is missing; with
+    The name is a path relative to the fixture's folder, and the file it leads to —
+    after resolving every symbolic link — must lie inside that folder. A file
+    elsewhere (an absolute path, ``../..``, a link out of the folder, ``/proc``) is a
+    :class:`FixtureError` unless it is, or lies under, one of ``allow_outside``; that
+    is decided before the file is read or even looked up. The text is read like every
+    other (:func:`read_text_file`).
+
+    ``None`` when the fixture names no text, or names one that is missing; with
     ``required=True`` both are a :class:`FixtureError` naming the resolved path.
+
+    Raises:
+        FixtureError: the text is outside the folder, unreadable or not text (or
+            missing, with ``required``); the error names the fixture, the line and
+            the field ``report.source_text``.
     """
-    path = source_text_path(report, fixture)
-    if path is None:
+    name = report.report.source_text
+    if not name:
         if required:
             raise FixtureError(
                 "the fixture names no source text: add report.source_text, the file name of "
@@ -327,21 +453,48 @@ def source_text(report: Report, fixture: Path, *, required: bool = False) -> str
                 path=str(fixture), line=_line_of(("report",), report.lines), field="report",
             )
         return None
-    if not path.is_file():
+    where: dict[str, Any] = {"path": str(fixture), "field": "report.source_text",
+                             "line": _line_of(("report", "source_text"), report.lines)}  # fmt: skip
+    try:
+        root = fixture.parent.resolve()
+        target = source_text_path(report, fixture)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
+        raise FixtureError(f"source text {name!r} cannot be resolved: {exc}", **where) from None
+    assert target is not None
+    inside = not Path(name).is_absolute() and target.is_relative_to(root)
+    if not inside and not _allowed(target, allow_outside):
+        raise FixtureError(
+            f"source text {name!r} leads outside the fixture's folder {root}: refused "
+            "(allow its place with --allow-outside PATH)", **where,
+        )  # fmt: skip
+    if not target.exists():
         if not required:
             return None
         raise FixtureError(
-            f"the source text {report.report.source_text!r} is not there: {path} does not "
-            "exist (put the text beside the fixture, or correct the name)",
-            path=str(fixture), line=_line_of(("report", "source_text"), report.lines),
-            field="report.source_text",
-        )
-    return read_text_file(path)
+            f"the source text {name!r} is not there: {target} does not exist (put the text "
+            "beside the fixture, or correct the name)", **where,
+        )  # fmt: skip
+    try:
+        raw = read_bytes(target, max_bytes=max_bytes, follow_symlinks=False)
+        return decode(raw, str(target), encoding)
+    except FixtureError as exc:
+        raise FixtureError(f"source text {name!r}: {exc.message}", **where) from None
 
 
-def _verify_quotes(report: Report, fixture: Path, name: str) -> None:
+def _allowed(target: Path, allow_outside: Iterable[str | Path]) -> bool:
+    for place in allow_outside:
+        try:
+            allowed = Path(place).resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if target == allowed or target.is_relative_to(allowed):
+            return True
+    return False
+
+
+def _verify_quotes(report: Report, fixture: Path, name: str, **reading: Any) -> None:
     """Every quote must be found verbatim at its offset of the source text."""
-    text = source_text(report, fixture, required=True)
+    text = source_text(report, fixture, required=True, **reading)
     assert text is not None
     where = source_text_path(report, fixture)
     problems: list[tuple[int | None, str, str]] = []
@@ -365,33 +518,69 @@ def _verify_quotes(report: Report, fixture: Path, name: str) -> None:
         raise _problems_error(name, problems)
 
 
-def load(source: str | Path | Mapping[str, Any], *, verify_source: bool = True) -> Report:
+_FIXTURE_MARK = re.compile(r"^\{?\s*[\"']?schema_version[\"']?\s*:", re.MULTILINE)
+
+
+def looks_like_fixture(text: str) -> bool:
+    """Whether ``text`` is a fixture: YAML whose top level has a ``schema_version`` key.
+
+    Decided by content, never by the file's name: a report text has no line that
+    begins with ``schema_version:``.
+    """
+    return _FIXTURE_MARK.search(text) is not None
+
+
+@isolated
+def load(
+    source: str | Path | Mapping[str, Any],
+    *,
+    verify_source: bool = True,
+    max_bytes: int = MAX_FIXTURE_BYTES,
+    allow_outside: Iterable[str | Path] = (),
+    text_max_bytes: int = MAX_TEXT_BYTES,
+    encoding: str | None = None,
+) -> Report:
     """Load and validate a fixture: a bundled name, a path, or a mapping.
 
     Every check runs during validation; read the results with :func:`pilstats.check`.
     A fixture that names its source text (``report.source_text``) must come with it,
     and every quote must be found verbatim at its offset (``verify_source=False``
-    skips this, for :func:`pilstats.audit.audit`, which reports such problems).
+    skips this, for :func:`pilstats.audit.audit`, which reports such problems). The
+    fixture file is refused beyond ``max_bytes``; its source text is read as
+    :func:`source_text` reads it (``allow_outside``, ``text_max_bytes``, ``encoding``).
+
+    Raises:
+        FixtureError: the input is malformed (names file, line and field).
+        TypeError: ``source`` is not a name, a path or a mapping.
+    """
+    if isinstance(source, Mapping):
+        return _validate(source, "<mapping>", {})
+    if not isinstance(source, str | Path):
+        raise TypeError(f"a fixture is a name, a path or a mapping, not {type(source).__name__}")
+    path = resolve_source(source)
+    raw = read_bytes(path, max_bytes=max_bytes)
+    return load_text(
+        decode(raw, str(path)), path, verify_source=verify_source, allow_outside=allow_outside,
+        text_max_bytes=text_max_bytes, encoding=encoding,
+    )  # fmt: skip
+
+
+@isolated
+def load_text(
+    text: str,
+    path: Path,
+    *,
+    verify_source: bool = True,
+    allow_outside: Iterable[str | Path] = (),
+    text_max_bytes: int = MAX_TEXT_BYTES,
+    encoding: str | None = None,
+) -> Report:
+    """Validate the fixture ``text`` read from ``path`` (the base of its ``source_text``).
 
     Raises:
         FixtureError: the input is malformed (names file, line and field).
     """
-    if isinstance(source, Mapping):
-        return _validate(source, "<mapping>", {})
-    path = resolve_source(source)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FixtureError(f"cannot read: {exc.strerror}", path=name) from None
-    if len(raw) > MAX_FIXTURE_BYTES:
-        raise FixtureError(f"larger than {MAX_FIXTURE_BYTES} bytes", path=name)
-    if b"\x00" in raw:
-        raise FixtureError("binary data, not a YAML text file", path=name)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FixtureError(f"not UTF-8 text (byte {exc.start})", path=name) from None
     data, lines = _read_yaml(text, name)
     if not isinstance(data, Mapping):
         raise FixtureError(
@@ -401,7 +590,8 @@ def load(source: str | Path | Mapping[str, Any], *, verify_source: bool = True) 
     report._source = path  # noqa: SLF001 - the loader owns these provenance attributes
     report._lines = lines  # noqa: SLF001
     if verify_source and report.report.source_text:
-        _verify_quotes(report, path, name)
+        _verify_quotes(report, path, name, allow_outside=allow_outside,
+                       max_bytes=text_max_bytes, encoding=encoding)  # fmt: skip
     return report
 
 

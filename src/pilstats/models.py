@@ -18,6 +18,8 @@ one :class:`pydantic.ValidationError` listing every failed check.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +32,8 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
+    StrictInt,
     StrictStr,
     StringConstraints,
     ValidationError,
@@ -52,6 +56,7 @@ from pilstats.checks import (
     Total,
     evaluate_all,
 )
+from pilstats.decimals import isolated
 from pilstats.errors import PilstatsError
 from pilstats.fields import CaseField, FieldGroup
 from pilstats.figure import Conventions, Reported, parse_figure
@@ -63,6 +68,8 @@ if TYPE_CHECKING:
     from pilstats import keys as _keys
 
 __all__ = [
+    "FIELD_KEY",
+    "RELATION_ID",
     "CaseVolume",
     "ConstantRecord",
     "ConventionsSpec",
@@ -86,6 +93,14 @@ __all__ = [
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 """Figure and check ids: lower-case ASCII snake_case."""
 
+FIELD_KEY = "pilstats_field"
+"""Context key of a validation error raised for one field by a model-level validator."""
+
+RELATION_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+"""Relation ids: ASCII letters, digits, ``_ . -`` (no spaces, no control characters)."""
+_RELATION_ID = re.compile(RELATION_ID)
+_RELATION_ID_MAX = 120
+
 _HUNDRED = Decimal(100)
 
 for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same, Formula):
@@ -93,10 +108,67 @@ for _spec in (Total, Share, ShareSum, Subset, Change, Rate, Same, Formula):
     # misspelt keys in fixtures instead of dropping them.
     setattr(_spec, "__pydantic_config__", ConfigDict(extra="forbid"))  # noqa: B010
 
+
+# Fields of the check specs that hold lists of figure ids, with the fewest ids that
+# make a relation (a total of no parts, a sum of no shares, one statement "twice").
+_MIN_IDS = {"parts": 1, "shares": 1, "statements": 2, "whole": 1}
+
+
+def _relation_field_error(field: str, message: str) -> PydanticCustomError:
+    """An error for one field of a relation (the loader appends the field to its path)."""
+    return PydanticCustomError("relation_field", "{message}", {FIELD_KEY: field,
+                                                               "message": message})  # fmt: skip
+
+
+_SPECS: dict[str, type] = {
+    "total": Total, "share": Share, "share_sum": ShareSum, "subset": Subset, "change": Change,
+    "rate": Rate, "same": Same, "formula": Formula,
+}  # fmt: skip
+
+
+def _check_relation(value: Any) -> Any:
+    """Refuse what the specs' plain types would let through: odd ids, empty lists, 0 as false.
+
+    The specs are plain dataclasses (pydantic-free), so these checks sit here.
+    """
+    if not isinstance(value, dict):
+        return value
+    kind = value.get("kind")
+    spec = _SPECS.get(kind) if isinstance(kind, str) else None
+    rid = value.get("id")
+    if isinstance(rid, str) and (len(rid) > _RELATION_ID_MAX or not _RELATION_ID.match(rid)):
+        raise _relation_field_error(
+            "id", f"{rid[:40]!r} is not a relation id: ASCII letters, digits, _ . - only, "
+            f"at most {_RELATION_ID_MAX} characters",
+        )  # fmt: skip
+    for key, fewest in _MIN_IDS.items():
+        ids = value.get(key)
+        if isinstance(ids, list | tuple) and len(ids) < fewest:
+            what = "no figure" if not ids else "one figure"
+            raise _relation_field_error(
+                key, f"names {what}; a {kind} relation needs at least {fewest}"
+            )
+    if spec is not None:
+        for f in dataclasses.fields(spec):
+            if f.type == "bool" and f.name in value and not isinstance(value[f.name], bool):
+                raise _relation_field_error(
+                    f.name, f"Input should be true or false, not {value[f.name]!r}"
+                )
+    return value
+
+
 Relation = Annotated[
     Total | Share | ShareSum | Subset | Change | Rate | Same | Formula,
     Field(discriminator="kind"),
+    BeforeValidator(_check_relation),
 ]
+
+
+def _whole_number(value: Any) -> Any:
+    """Refuse ``true`` and ``1.0`` where a whole number is meant (bool and float are not)."""
+    if isinstance(value, bool | float):
+        raise PydanticCustomError("int_type", "Input should be a whole number")
+    return value
 
 
 class _Frozen(BaseModel):
@@ -109,7 +181,7 @@ class ReportMeta(_Frozen):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
     title: str
     publisher: str
-    year: int = Field(ge=1949, le=2200)
+    year: StrictInt = Field(ge=1949, le=2200)
     published: str | None = None
     source_text: str | None = Field(
         default=None, description="File name, beside the fixture, of the verbatim source text."
@@ -180,7 +252,7 @@ class ConventionsSpec(_Frozen):
 
     rounding: Rounding = Rounding.HALF_UP
     approx_rounding: Rounding = Rounding.UP_OR_DOWN
-    counts_exact: bool = True
+    counts_exact: StrictBool = True
 
     def to_conventions(self) -> Conventions:
         """The equivalent :class:`~pilstats.figure.Conventions`."""
@@ -192,7 +264,8 @@ def _parse(printed: str, exact: bool | None, unit: str | None = None) -> Reporte
         return parse_figure(printed, exact=exact, unit=unit)
     except PilstatsError as exc:
         code = "unknown_unit" if "unit" in type(exc).__name__.lower() else "unparseable_figure"
-        raise PydanticCustomError(code, "{error}", {"error": str(exc)}) from None
+        raise PydanticCustomError(code, "{error}", {"error": str(exc),
+                                                     FIELD_KEY: "printed"}) from None  # fmt: skip
 
 
 class FigureRecord(_Frozen):
@@ -207,8 +280,8 @@ class FigureRecord(_Frozen):
     printed: StrictStr
     section: str
     quote: StrictStr
-    offset: int = Field(ge=0)
-    exact: bool | None = None
+    offset: StrictInt = Field(ge=0)
+    exact: StrictBool | None = None
     unit: str | None = Field(
         default=None,
         description="The unit when the text prints it apart from the number (a table "
@@ -348,7 +421,7 @@ class Exclusion(_Frozen):
     """A number in the text that is not a statistical figure, and why."""
 
     text: StrictStr
-    offset: int = Field(ge=0)
+    offset: StrictInt = Field(ge=0)
     reason: Reason = Field(description="Why it is not a figure (see pilstats.unread).")
     note: str | None = None
 
@@ -621,7 +694,7 @@ class FieldGroupBreakdown(_Statistic):
     total: Count
     share: Percent | None = None
     members: tuple[FieldMember, ...] = ()
-    partial: bool = False
+    partial: StrictBool = False
     unlisted: tuple[CaseField, ...] = ()
     members_share: Percent | None = None
 
@@ -770,7 +843,7 @@ class Report(_Frozen):
     validation context the figure references need.
     """
 
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], BeforeValidator(_whole_number)]
     report: ReportMeta
     conventions: ConventionsSpec = ConventionsSpec()
     units: tuple[StrictStr, ...] = Field(
@@ -906,6 +979,7 @@ class Report(_Frozen):
         return self
 
     @classmethod
+    @isolated
     def from_mapping(cls, data: Any) -> Report:
         """Validate plain data (as read from YAML) with the context references need.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import decimal
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from pilstats.errors import NumeralParseError
 
@@ -37,6 +37,14 @@ NUMERAL_CHARS = frozenset("0123456789.") | set(_DIGITS) | set(_SMALL) | set(MAGN
 _MAX_DIGITS = 30
 _PLAIN = re.compile(r"(?P<digits>[0-9]{1,30}(?:\.[0-9]{1,30})?)(?P<mags>[万亿]{0,2})")
 
+# Exact reading: 80 digits hold any accepted numeral; an inexact step would be a bug.
+# Every field is given, so the caller's context (precision, traps, Emax) never applies.
+_CONTEXT = Context(
+    prec=80, rounding=decimal.ROUND_HALF_EVEN, Emin=decimal.MIN_EMIN, Emax=decimal.MAX_EMAX,
+    capitals=1, clamp=0, flags=[],
+    traps=[decimal.Inexact, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)  # fmt: skip
+
 
 @dataclass
 class _Token:
@@ -49,19 +57,22 @@ class _Token:
 def _arabic(text: str, i: int) -> tuple[_Token, int]:
     j = i
     dot = False
+    digits = 0
     while j < len(text) and (text[j].isascii() and (text[j].isdigit() or text[j] == ".")):
         if text[j] == ".":
             if dot:
                 raise NumeralParseError(text, j, "a second decimal point")
             dot = True
+        else:
+            digits += 1
+            if digits > _MAX_DIGITS:  # stop here: the rest of the run is never read
+                raise NumeralParseError(text, i, f"more than {_MAX_DIGITS} digits")
         j += 1
     run = text[i:j]
     if run.endswith("."):
         raise NumeralParseError(text, j - 1, "a decimal point with no digits after it")
     if run.startswith("."):
         raise NumeralParseError(text, i, "a decimal point with no digits before it")
-    if len(run.replace(".", "")) > _MAX_DIGITS:
-        raise NumeralParseError(text, i, f"more than {_MAX_DIGITS} digits")
     value = Decimal(run)
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
@@ -78,23 +89,27 @@ def parse_numeral(text: str) -> Decimal:
     >>> parse_numeral("四十六")
     Decimal('46')
 
+    Reading takes time linear in the length of ``text``, whatever it holds.
+
     Raises:
         NumeralParseError: the text is not a single exactly readable number.
     """
     if not text:
         raise NumeralParseError(text, 0, "no number")
-    m = _PLAIN.fullmatch(text)
-    if m is not None and len(m["digits"].replace(".", "")) <= _MAX_DIGITS:
-        # the common case, 28.9万: the digits scaled by the magnitudes, precision kept
-        shift = sum(len(str(MAGNITUDES[ch])) - 1 for ch in m["mags"])
-        if m["mags"] in ("", "万", "亿", "万亿"):
-            value = Decimal(m["digits"]).scaleb(shift)
-            if value.adjusted() < _MAX_DIGITS:
-                return value
-    with decimal.localcontext() as ctx:
-        ctx.prec = 80
-        ctx.traps[decimal.Inexact] = True
+    with decimal.localcontext(_CONTEXT):
+        m = _PLAIN.fullmatch(text)
+        if m is not None and len(m["digits"].replace(".", "")) <= _MAX_DIGITS:
+            # the common case, 28.9万: the digits scaled by the magnitudes, precision kept
+            shift = sum(len(str(MAGNITUDES[ch])) - 1 for ch in m["mags"])
+            if m["mags"] in ("", "万", "亿", "万亿"):
+                value = Decimal(m["digits"]).scaleb(shift)
+                if value.adjusted() < _MAX_DIGITS:
+                    return value
         return _parse(text)
+
+
+def _too_long(total: Decimal) -> bool:
+    return total != 0 and total.adjusted() >= _MAX_DIGITS
 
 
 def _parse(text: str) -> Decimal:
@@ -105,9 +120,11 @@ def _parse(text: str) -> Decimal:
     zero_seen = False
     last_small: int | None = None
     last_big: int | None = None
-    # (exponent of each number token, after all multipliers applied); min = precision
-    exponents: list[int] = []
-    section_exps: list[int] = []  # exponents of numbers in the current section
+    largest_big = 0  # the largest magnitude that has multiplied the total so far
+    # finest exponent of the number tokens (after every multiplier): the precision;
+    # None until a number is read. Kept as one value so that reading stays linear.
+    exponent: int | None = None
+    section_exp: int | None = None  # finest exponent in the current section
     i = 0
     while i < len(text):
         ch = text[i]
@@ -139,14 +156,14 @@ def _parse(text: str) -> Decimal:
         if ch in _SMALL:
             u = _SMALL[ch]
             if pending is None:
-                if u == 10 and section == 0 and total == 0 and not exponents:
+                if u == 10 and section == 0 and total == 0 and exponent is None:
                     pending = _Token(Decimal(1), 0, i, chinese=True)
                 else:
                     raise NumeralParseError(text, i, f"{ch} has no number before it")
             if last_small is not None and u >= last_small:
                 raise NumeralParseError(text, i, f"{ch} out of order")
             section += pending.value * u
-            section_exps.append(pending.exponent + len(str(u)) - 1)
+            section_exp = _finer(section_exp, pending.exponent + len(str(u)) - 1)
             last_small = u
             pending = None
             pending_after_unit = u
@@ -157,7 +174,7 @@ def _parse(text: str) -> Decimal:
             big = MAGNITUDES[ch]
             if pending is not None:
                 section += pending.value
-                section_exps.append(pending.exponent)
+                section_exp = _finer(section_exp, pending.exponent)
                 pending = None
             if section == 0 and total == 0:
                 raise NumeralParseError(text, i, f"{ch} has no number before it")
@@ -165,15 +182,21 @@ def _parse(text: str) -> Decimal:
             if last_big is not None and big == last_big:
                 raise NumeralParseError(text, i, f"{ch} repeated")
             if last_big is not None and big > last_big:
+                if largest_big >= big:
+                    # 1亿1万1亿: the total already holds 亿; only 万亿, 三万五千亿 … compound
+                    raise NumeralParseError(text, i, f"{ch} out of order")
                 total = (total + section) * big
-                exponents = [e + shift for e in exponents + section_exps]
+                exponent = _shifted(_finer(exponent, section_exp), shift)
             else:
                 if section == 0:
                     raise NumeralParseError(text, i, f"{ch} has no number before it")
                 total += section * big
-                exponents.extend(e + shift for e in section_exps)
+                exponent = _finer(exponent, _shifted(section_exp, shift))
+            if _too_long(total):
+                raise NumeralParseError(text, i, f"more than {_MAX_DIGITS} digits")
             section = Decimal(0)
-            section_exps = []
+            section_exp = None
+            largest_big = max(largest_big, big)
             last_small = None
             last_big = big
             pending_after_unit = big
@@ -186,24 +209,34 @@ def _parse(text: str) -> Decimal:
             # colloquial 一千二 = 1200, 两万五 = 25000: the bare digit counts the next place down
             step = pending_after_unit // 10
             section += pending.value * step
-            section_exps.append(len(str(step)) - 1)
+            section_exp = _finer(section_exp, len(str(step)) - 1)
         elif not pending.chinese and pending_after_unit is not None and pending_after_unit >= 100:
             raise NumeralParseError(
                 text, pending.start, "ambiguous: an Arabic number after a unit needs its own unit"
             )
         else:
             section += pending.value
-            section_exps.append(pending.exponent)
+            section_exp = _finer(section_exp, pending.exponent)
     elif zero_seen:
         raise NumeralParseError(text, len(text) - 1, "零 must be followed by a digit")
     total += section
-    exponents.extend(section_exps)
-    if not exponents:
+    exponent = _finer(exponent, section_exp)
+    if exponent is None:
         raise NumeralParseError(text, 0, "no number")
-    exponent = min(exponents)
-    if len(total.to_integral_value(rounding=decimal.ROUND_FLOOR).as_tuple().digits) > _MAX_DIGITS:
+    if _too_long(total):
         raise NumeralParseError(text, 0, f"more than {_MAX_DIGITS} digits")
     return total.quantize(Decimal(1).scaleb(exponent))
+
+
+def _finer(a: int | None, b: int | None) -> int | None:
+    """The smaller of two exponents, either of which may be absent."""
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+def _shifted(exponent: int | None, shift: int) -> int | None:
+    return None if exponent is None else exponent + shift
 
 
 _CN_DIGITS = "零一二三四五六七八九"

@@ -16,13 +16,26 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape as _html_escape
 
+from pilstats.escaping import escape_controls
 from pilstats.findings import Finding, Result, Status
 from pilstats.models import FieldBreakdown, Report
 from pilstats.scan import ScanResult
 
 __all__ = ["render_report", "render_scan"]
+
+
+
+def escape(text: str, keep: str = "\n\t") -> str:
+    r"""HTML-escaped text with control characters made visible (``\x1b``)."""
+    return _html_escape(escape_controls(text, keep=keep))
+
+
+def _source(text: str) -> str:
+    """A stretch of the source text: its line breaks (CR LF too) and tabs kept."""
+    return escape(text, keep="\n\t\r")
+
 
 _RANK = {None: 0, Status.PASS: 1, Status.UNTESTABLE: 2, Status.REVISED: 3, Status.FAIL: 4}
 _CLASS = {None: "st-none", Status.PASS: "st-pass", Status.UNTESTABLE: "st-untestable",
@@ -92,7 +105,7 @@ def _text_with_marks(text: str, marks: list[_Mark], by_figure: dict[str, list[Fi
     for m in sorted(marks, key=lambda m: m.start):
         if m.start < pos:
             continue  # overlapping spans: keep the first
-        out.append(escape(text[pos : m.start]))
+        out.append(_source(text[pos : m.start]))
         findings = by_figure.get(m.fid, [])
         status = _status_of(findings)
         lines = [f"<b>{escape(m.fid)}</b> {escape(m.label)}",
@@ -108,11 +121,11 @@ def _text_with_marks(text: str, marks: list[_Mark], by_figure: dict[str, list[Fi
         out.append(
             f'<span class="fig {_CLASS[status]}" id="fig-{escape(m.fid)}" tabindex="0" '
             f'data-figure="{escape(m.fid)}" data-status="{status.value if status else "none"}" '
-            f"data-checks='{escape(checks)}'>{escape(text[m.start : m.end])}"
+            f"data-checks='{escape(checks)}'>{_source(text[m.start : m.end])}"
             f'<span class="tip">{"<br>".join(lines)}</span></span>'
         )
         pos = m.end
-    out.append(escape(text[pos:]))
+    out.append(_source(text[pos:]))
     return "".join(out)
 
 

@@ -2,7 +2,10 @@
 
 Pure functions from values to strings; printing is the CLI's business. The JSON
 layout is versioned by :data:`SCHEMA_VERSION` and stable across runs (no timestamps,
-no absolute paths), so outputs can be diffed and cached.
+no absolute paths), so outputs can be diffed and cached. Control characters from the
+data are escaped in every format (:mod:`pilstats.escaping`); ``ascii_only`` writes
+JSON that an ASCII-only output can carry unchanged in meaning, and XML that declares
+and holds nothing but ASCII.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pilstats.checks import Check
 from pilstats.errors import UnknownIdError
+from pilstats.escaping import escape_controls, json_dumps
 from pilstats.findings import SCHEMA_VERSION, Finding, Result, Status, junit_document
 from pilstats.models import Report
 from pilstats.records import (
@@ -53,10 +57,8 @@ def result_dict(result: Result, report: Report | None = None) -> dict[str, Any]:
     return result.to_document(report=report.report.id if report is not None else None)
 
 
-def result_json(results: list[tuple[Report, Result]]) -> str:
+def result_json(results: list[tuple[Report, Result]], *, ascii_only: bool = False) -> str:
     """JSON for one report (an object) or several (``{"reports": [...]}``)."""
-    import json  # noqa: PLC0415 - only this output needs it
-
     if len(results) == 1:
         report, result = results[0]
         doc: dict[str, Any] = result_dict(result, report)
@@ -67,13 +69,18 @@ def result_json(results: list[tuple[Report, Result]]) -> str:
             "ok": all(d["ok"] for d in docs),
             "reports": docs,
         }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(doc, ascii_only=ascii_only) + "\n"
+
+
+def _clean(text: str) -> str:
+    """Data in text output: control characters written as visible escapes."""
+    return escape_controls(text)
 
 
 def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
     """A table of checks grouped by section, failures with their arithmetic."""
     paint = _painter(colour)
-    lines = [f"{report.report.title} ({report.report.id})", ""]
+    lines = [f"{_clean(report.report.title)} ({report.report.id})", ""]
     sections: dict[str, list[Finding]] = {}
     figure_sections = {fr.id: fr.section for fr in report.figures}
     for f in result.findings:
@@ -84,13 +91,13 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
         sections.setdefault(section, []).append(f)
     order = section_order(report, sections)
     for section in order:
-        lines.append(f"[{section}]")
+        lines.append(f"[{_clean(section)}]")
         lines.extend(_finding_lines(sections[section], paint))
     if result.culprits:
         lines.append("")
         lines.append("Likely culprit (one figure whose correction makes every failing check pass):")
         lines.extend(
-            f"  {c.figure}: printed {c.printed}, perhaps {c.suggestion} ({c.operation})"
+            _clean(f"  {c.figure}: printed {c.printed}, perhaps {c.suggestion} ({c.operation})")
             for c in result.culprits
         )
     # only totals derive figures worth listing; other findings' words stay unwritten
@@ -99,15 +106,16 @@ def result_text(report: Report, result: Result, *, colour: bool = False) -> str:
     if derived:
         lines.append("")
         lines.append("Derived figures (not printed in the report):")
-        lines.extend(f"  {k} = {v}  (from {check})" for check, k, v in derived)
+        lines.extend(_clean(f"  {k} = {v}  (from {check})") for check, k, v in derived)
     lines.append("")
     lines.append(result.summary())
     return "\n".join(lines) + "\n"
 
 
-def result_junit(results: list[tuple[Report, Result]]) -> str:
+def result_junit(results: list[tuple[Report, Result]], *, ascii_only: bool = False) -> str:
     """JUnit XML: one testsuite per report, one testcase per check."""
-    return junit_document([res.junit_suite(rep.report.id) for rep, res in results])
+    suites = [res.junit_suite(rep.report.id) for rep, res in results]
+    return junit_document(suites, ascii_only=ascii_only)
 
 
 _FRONT = ("前言", "序言", "引言", "导言")
@@ -164,29 +172,36 @@ def _finding_lines(findings: list[Finding], paint: Callable[[Status], str]) -> l
     lines = []
     for f in findings:
         mark = " (within rounding)" if f.slack else ""
-        lines.append(f"  {paint(f.status)} {f.check}{mark}")
+        lines.append(f"  {paint(f.status)} {_clean(f.check)}{mark}")
         if f.status is not Status.PASS:
-            lines.append(f"             {f.message}")
+            lines.append(f"             {_clean(f.message)}")
     return lines
 
 
 def records_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
-    """Records as CSV with a header row (lists joined with ``;``, dicts as JSON)."""
+    """Records as CSV with a header row (lists joined with ``;``, dicts as JSON).
+
+    Control characters in cells are visible escapes; newlines and tabs stay (quoted).
+    """
     import csv  # noqa: PLC0415 - only this output format needs it
 
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
+    writer.writerows({k: _cell(csv_cell(row.get(k))) for k in columns} for row in rows)
     return buf.getvalue()
 
 
-def figures_json(report: Report, result: Result | None = None) -> str:
-    """Every figure of the report as a JSON list of figure records."""
-    import json  # noqa: PLC0415 - only this output needs it
+def _cell(value: Any) -> Any:
+    return escape_controls(value, keep="\n\t") if isinstance(value, str) else value
 
+
+def figures_json(
+    report: Report, result: Result | None = None, *, ascii_only: bool = False
+) -> str:
+    """Every figure of the report as a JSON list of figure records."""
     items = figure_records(report, result)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(items, ascii_only=ascii_only) + "\n"
 
 
 def figures_csv(report: Report, result: Result | None = None) -> str:
@@ -208,7 +223,7 @@ def figures_text(report: Report, result: Result | None = None) -> str:
         f"{d['status'] or '-'}".rstrip()
         for d in figure_records(report, result)
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(_clean(line) for line in lines) + "\n"
 
 
 def _painter(colour: bool) -> Callable[[Status], str]:
@@ -229,15 +244,16 @@ def collection_text(result: CollectionResult, *, colour: bool = False) -> str:
     """
     paint = _painter(colour)
     title = result.title or f"{len(result.documents)} documents checked against each other"
-    lines = [f"{title}{f' ({result.id})' if result.id else ''}", ""]
+    lines = [_clean(f"{title}{f' ({result.id})' if result.id else ''}"), ""]
     for d in result.documents:
         edition = "?" if d.edition is None else str(d.edition)
         own = d.result.summary() if d.result is not None else "no checks of its own"
-        lines.append(f"  {d.alias:<24} {d.id} (edition {edition}, {len(d.stats)} keyed "
-                     f"figures): {own}")  # fmt: skip
+        lines.append(_clean(f"  {d.alias:<24} {d.id} (edition {edition}, {len(d.stats)} keyed "
+                            f"figures): {own}"))  # fmt: skip
         if d.result is not None:
             lines.extend(
-                f"    {paint(f.status)} {f.check}: {f.message}" for f in d.result.failures
+                f"    {paint(f.status)} {_clean(f.check)}: {_clean(f.message)}"
+                for f in d.result.failures
             )
     lines += ["", "Across documents:"]
     if not result.across.findings:
@@ -245,11 +261,12 @@ def collection_text(result: CollectionResult, *, colour: bool = False) -> str:
     for f in result.across.findings:
         mark = " (within rounding)" if f.slack else ""
         origin = "" if result.origin.get(f.check) == "keys" else " [declared]"
-        lines.append(f"  {paint(f.status)} {f.check}{mark}{origin}")
-        lines.append(f"             {f.message}")
+        lines.append(f"  {paint(f.status)} {_clean(f.check)}{mark}{origin}")
+        lines.append(f"             {_clean(f.message)}")
         for side in result.sides(f):
             quote = f" “{side.quote}”" if side.quote else ""
-            lines.append(f"             ← {side.qid}: {side.printed} in {side.document}{quote}")
+            lines.append(_clean(f"             ← {side.qid}: {side.printed} in {side.document}"
+                                f"{quote}"))  # fmt: skip
     lines.append("")
     lines.append(result.summary())
     return "\n".join(lines) + "\n"
@@ -268,7 +285,7 @@ def proposals_text(proposals: list[Proposal]) -> str:
         for fid, candidates in p.ambiguous.items():
             lines.append(f"  {fid:<5} {d.values[fid].printed:<12} unkeyed: "
                          f"{' | '.join(candidates)}")  # fmt: skip
-    return "\n".join(lines) + "\n\n"
+    return "\n".join(_clean(line) for line in lines) + "\n\n"
 
 
 def explain_text(report: Report, ident: str, result: Result | None = None) -> str:
@@ -279,18 +296,16 @@ def explain_text(report: Report, ident: str, result: Result | None = None) -> st
     Raises:
         UnknownIdError: no check or figure has that id (the message lists the nearest).
     """
-    import json  # noqa: PLC0415 - only this output needs it
-
     for check, finding in zip(report.checks(), report.findings(), strict=True):
         if check.id == ident:
-            return _explain_check(report, check, finding)
+            return escape_controls(_explain_check(report, check, finding), keep="\n")
     ids = [f.id for f in report.figures]
     if ident in ids:
         record = next(r for r in figure_records(report, result) if r["id"] == ident)
-        lines = [json.dumps(record, ensure_ascii=False, indent=2), "checks:"]
+        lines = [json_dumps(record), "checks:"]
         lines.extend(f"  {f.status.value:<10} {f.check}: {f.message}"
                      for f in report.findings() if ident in f.figures)  # fmt: skip
-        return "\n".join(lines) + "\n"
+        return escape_controls("\n".join(lines), keep="\n") + "\n"
     raise UnknownIdError(_unknown_id_message(report, ident, ids))
 
 

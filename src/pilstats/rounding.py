@@ -15,14 +15,13 @@ from decimal import (
     ROUND_FLOOR,
     ROUND_HALF_EVEN,
     ROUND_HALF_UP,
-    Context,
     Decimal,
     Inexact,
-    InvalidOperation,
 )
 from enum import StrEnum
 from fractions import Fraction
 
+from pilstats.decimals import CONTEXT, isolated
 from pilstats.interval import Interval
 
 __all__ = ["DECIMAL_MODES", "Rounding", "quantum", "round_to", "unround"]
@@ -47,8 +46,9 @@ class Rounding(StrEnum):
     FLOOR = "floor"
 
 
-_EXACT = Context(prec=100, traps=[Inexact, InvalidOperation])
-_WIDE = Context(prec=100, traps=[InvalidOperation])
+_EXACT = CONTEXT.copy()
+_EXACT.traps[Inexact] = True
+_WIDE = CONTEXT.copy()
 
 DECIMAL_MODES = {
     "half_up": ROUND_HALF_UP,
@@ -61,6 +61,7 @@ DECIMAL_MODES = {
 """The :mod:`decimal` rounding mode that prints a value under each convention."""
 
 
+@isolated
 def quantum(printed: Decimal) -> Decimal:
     """One unit in the last printed place: ``88.4`` → 0.1, ``2.89E+5`` → 1E+3."""
     exponent = printed.as_tuple().exponent
@@ -69,6 +70,7 @@ def quantum(printed: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent)
 
 
+@isolated
 def unround(printed: Decimal, rounding: Rounding = Rounding.HALF_UP) -> Interval:
     """Interval of true values that print as ``printed`` under ``rounding``.
 
@@ -106,6 +108,7 @@ def unround(printed: Decimal, rounding: Rounding = Rounding.HALF_UP) -> Interval
     return Interval(v, _EXACT.add(v, q), True, False)
 
 
+@isolated
 def round_to(
     value: Fraction | Decimal | int, exponent: int, rounding: Rounding = Rounding.HALF_UP
 ) -> Decimal:

@@ -15,16 +15,22 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from html import escape
+from html import escape as _html_escape
 from typing import Any
 
 from pilstats.collection import Document
+from pilstats.escaping import escape_controls
 from pilstats.interval import Interval, format_fraction
 from pilstats.keys import KeySpec, Vocabulary, vocabulary
 from pilstats.periods import Period
 from pilstats.units import UnitTable, active_units
 
 __all__ = ["Point", "Series", "series_keys", "series_of"]
+
+
+def escape(text: str) -> str:
+    """HTML-escaped text with control characters made visible."""
+    return _html_escape(escape_controls(text, keep="\n\t"))
 
 
 @dataclass(frozen=True)

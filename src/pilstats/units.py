@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,13 +116,14 @@ class UnitTable:
     a fixture's declarations (pint definition syntax), checked as it is built.
     """
 
-    __slots__ = ("_cache", "declared", "entries")
+    __slots__ = ("_cache", "_leads", "declared", "entries")
 
     def __init__(self, entries: Mapping[str, str], declared: tuple[str, ...] = ()) -> None:
         """Wrap a word → definition mapping; ``declared`` are the extra pint lines."""
         self.entries = dict(entries)
         self.declared = declared
         self._cache: dict[str, tuple[Fraction, Dims] | None] = {}
+        self._leads: dict[frozenset[str], int] = {}
 
     @staticmethod
     @cache
@@ -137,6 +138,8 @@ class UnitTable:
             UnitError: a line is not a definition, redefines a known word, or refers
                 to a unit that is not defined.
         """
+        for line in lines:
+            _check_size(line, origin)
         extra = _parse_definitions("\n".join(lines), origin)
         clash = sorted(w for w in extra if w in self.entries)
         if clash:
@@ -155,6 +158,23 @@ class UnitTable:
     def symbols(self) -> frozenset[str]:
         """Every word of the table (names, symbols and aliases)."""
         return frozenset(self.entries)
+
+    def longest_lead(self, chars: frozenset[str]) -> int:
+        """The longest run of ``chars`` that begins a unit word (1 for 千克 and numerals).
+
+        ``a/b`` compounds begin with a word of the table, and open measure words are
+        never numerals, so no known unit begins with a longer run.
+        """
+        lead = self._leads.get(chars)
+        if lead is None:
+            lead = 0
+            for word in self.entries:
+                n = 0
+                while n < len(word) and word[n] in chars:
+                    n += 1
+                lead = max(lead, n)
+            self._leads[chars] = lead
+        return lead
 
     def knows(self, unit: str) -> bool:
         """Whether ``unit`` is a unit: in the table, an open measure word, or ``a/b``."""
@@ -219,7 +239,10 @@ class UnitTable:
         if unit in self._cache:
             return self._cache[unit]
         found = self._compute_base(unit, depth)
-        self._cache[unit] = found
+        if found is not None or unit in self.entries:
+            # unknown words are not remembered: the table is shared by every reading
+            # in the process, and arbitrary input must not grow it
+            self._cache[unit] = found
         return found
 
     def _compute_base(self, unit: str, depth: int) -> tuple[Fraction, Dims] | None:
@@ -278,8 +301,29 @@ class UnitTable:
                 return None
             power = int(m["power"] or 1) * sign
             factor *= inner[0] ** power
+            if factor.numerator.bit_length() + factor.denominator.bit_length() > _MAX_BITS:
+                raise UnitError(f"the factor of {definition!r} has more than {_MAX_BITS} bits")
             dims = _combine(dims, inner[1], power)
         return factor, dims
+
+
+_MAX_BITS = 4096
+_LITERAL = re.compile(r"(?P<digits>\d[\d.]*)(?:[eE](?P<exp>[-+]?\d+))?")
+_POWER = re.compile(r"(?:\*\*|\^)\s*\(?\s*[-+]?(?P<n>\d+)")
+
+
+def _check_size(line: str, origin: str) -> None:
+    """Refuse definitions whose numbers or powers could not be computed in bounded time.
+
+    ``x = 1e999999999 * 件`` or a tower of powers would hang pint and exact fractions;
+    no unit needs more than 40 digits, an exponent beyond ±40, or powers beyond 6.
+    """
+    for m in _LITERAL.finditer(line):
+        if len(m["digits"]) > 40 or (m["exp"] is not None and abs(int(m["exp"][:6])) > 40):
+            raise UnitError(f"{origin}: number {m.group()[:20]!r} too large for a unit")
+    powers = list(_POWER.finditer(line))
+    if len(powers) > 2 or any(len(p["n"]) > 1 or int(p["n"]) > 6 for p in powers):
+        raise UnitError(f"{origin}: powers beyond 6, or more than two of them, in {line[:60]!r}")
 
 
 def _combine(a: Dims, b: Dims, power: int) -> Dims:
@@ -300,7 +344,7 @@ def _format_dimensions(dims: Mapping[str, int | Fraction]) -> str:
     return " * ".join(terms)
 
 
-@cache
+@lru_cache(maxsize=8)  # one per fixture's units: block; a long-lived process reads many
 def _registry(declared: tuple[str, ...]) -> pint.UnitRegistry[Fraction]:
     import pint  # noqa: PLC0415 - deliberately lazy: ~0.2 s that most commands never pay
 

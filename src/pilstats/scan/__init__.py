@@ -29,6 +29,7 @@ from typing import Any
 
 from pilstats.checks import Check, evaluate_all
 from pilstats.chinese import normalise
+from pilstats.decimals import isolated
 from pilstats.figure import DEFAULT_CONVENTIONS, Conventions, Reported
 from pilstats.findings import SCHEMA_VERSION, Finding, FindingCode, Result, Status
 from pilstats.rounding import Rounding
@@ -217,11 +218,13 @@ def _prepare(text: str) -> tuple[Text, list[Statement], list[ScannedFigure], lis
     return prepared, statements, figures, unread_numbers
 
 
+@isolated
 def scan_figures(text: str) -> list[ScannedFigure]:
     """Every figure in ``text`` with its span; dates, ordinals and idioms are skipped."""
     return _prepare(text)[2]
 
 
+@isolated
 def scan(text: str, *, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResult:
     """Find the figures of ``text``, read the relations it states, and check them.
 
