@@ -57,6 +57,8 @@ class Lexicon:
     other_members: tuple[str, ...]
     list_breakers: tuple[str, ...]
     intensive: tuple[str, ...]
+    noun_synonyms: dict[str, str]
+    compounds: tuple[str, ...]
     stage_cues: tuple[str, ...]
     main_parts: tuple[str, ...]
     regions: tuple[str, ...]
@@ -161,6 +163,8 @@ def lexicon() -> Lexicon:
         other_members=tuple(raw["other_members"]),
         list_breakers=tuple(raw["list_breakers"]),
         intensive=tuple(raw["intensive"]),
+        noun_synonyms=dict(raw["noun_synonyms"]),
+        compounds=tuple(raw["compounds"]),
         stage_cues=tuple(raw["stage_cues"]),
         main_parts=tuple(raw["main_parts"]),
         regions=tuple(raw["regions"]),

@@ -50,6 +50,7 @@ _MAX_BACK = 200
 
 _OF_WHICH = re.compile(r"其中[：:，,]?")
 _NP_STRIP = re.compile(r"(?:的|总数|总量|数量|人数|件数|数|全部|所有|总和|总额|比重|比例)+$")
+_REGION_LEAD = re.compile(r"全[国省市区县]")
 _NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
 _LIST_CLASS = re.compile(
     r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类"
@@ -203,12 +204,20 @@ class Reader:
 
     def names(self, st: Statement, np: str) -> bool:
         """Whether ``st``'s words name the noun phrase ``np`` (a whole, a slot)."""
+        region = _REGION_LEAD.match(np.strip())
         core = _NP_LEAD.sub("", _NP_STRIP.sub("", np.strip()))
         if not core:
             return False
+        if region:
+            # 占全省外贸总值 names 我省完成进出口总值: the region, then the noun
+            if region.group()[1] not in st.words[-40:]:
+                return False
+            core = core.removeprefix(region.group()[1:])
+        for word, same in self.lex.noun_synonyms.items():
+            core = core.replace(word, same)  # 外贸总值 → 进出口总值
         context = self.canon(st.words[-40:])
         core = self.canon(core)
-        if core in context:
+        if core in context and not self._inside_compound(core, context):
             if np.startswith(("全部", "所有")):
                 # 全部刑事案件 is not 未成年人刑事案件: no modifier before the noun
                 at = context.find(core)
@@ -227,6 +236,23 @@ class Reader:
             return not rest or rest in context or _coverage(rest, context) >= 0.8
         # 行政公益诉讼立案数 → 办理行政公益诉讼案件: a generic verb, the same noun
         return st.pred_class == "generic" and bool(rest) and rest in context
+
+    def _inside_compound(self, core: str, context: str) -> bool:
+        """Whether every occurrence of ``core`` in ``context`` is inside a compound.
+
+        The compounds table holds words that contain another (出口总值 in 进出口总值).
+        """
+        at = context.find(core)
+        while at >= 0:
+            if not any(
+                core.startswith(c[k:]) and context[max(0, at - k) : at] == c[:k]
+                for c in self.lex.compounds
+                if c not in core
+                for k in range(1, len(c))
+            ):
+                return False
+            at = context.find(core, at + 1)
+        return True
 
     def add(self, cand: Candidate) -> None:
         if isinstance(cand.check, Total | Subset) and not all(
@@ -384,6 +410,13 @@ _INNER_FRAME = re.compile(r"^[，,\s]*(?P<np>[\u4e00-\u9fff]{2,8})中(?![心央�
 _LAST_CLAUSE = re.compile(r"[；;。]")
 
 
+def _opens_stage(r: Reader, last: Statement, st: Statement) -> bool:
+    """Whether ``st``'s clause opens with a stage word (已, 截至年底已) after the list."""
+    clause = _LAST_CLAUSE.split(r.text.clean[last.end : st.start])[-1]
+    clause = clause.rsplit("，", 1)[-1].rsplit(",", 1)[-1].lstrip(" 、")
+    return clause.startswith(r.lex.stage_cues)
+
+
 def _names_item(levels: list[Statement], clause: str) -> bool:
     """Whether ``clause`` opens with a frame ``X中`` naming an item already listed.
 
@@ -461,11 +494,21 @@ def _read_list(
             break  # a new total: the list has ended
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
             break  # P1: …640件；向有关部门发出建议函1800件 is a new statement
+        if levels and _opens_stage(r, levels[-1], st):
+            break  # …33件，已处理474件: what was done of the total, not one more part
         if (
             st.predicate
             and list_predicate
             and st.predicate != list_predicate
-            and (st.pred_class != "decisions" or _semicolon_before(r, st, levels))
+            and (
+                st.pred_class != "decisions"
+                or _semicolon_before(r, st, levels)
+                or (
+                    # 受理109件，其中新收99件…，结案数为93件: closures are no part of receipts
+                    lex.classes.get(list_predicate) == "receipts"
+                    and not any(t.predicate == st.predicate for t in totals)
+                )
+            )
         ):
             if _stage_of(lex, st.predicate, list_predicate):
                 levels.append(st)
@@ -839,6 +882,9 @@ def _subject(r: Reader, share: Statement) -> str:
 
 
 def _one_share(r: Reader, share: Statement) -> None:
+    if share.base is not None and share.host is not None:
+        _share_of_base(r, share, r.statements[share.host], r.statements[share.base])
+        return
     subject = _subject(r, share)
     listed = _list_sum(r, share, subject)
     if listed is not None:
@@ -865,6 +911,7 @@ def _one_share(r: Reader, share: Statement) -> None:
                 )
             )
         return
+    other = _other_whole(r, share, part, whole)
     r.add(
         Candidate(
             Share("x", fid(part), fid(whole), fid(share)),
@@ -873,9 +920,49 @@ def _one_share(r: Reader, share: Statement) -> None:
             (r.span("part", part), r.span("whole", whole), r.span("share", share)),
             f"{part.found.reported.printed} {why}",
             share.start,
+            # 3月份进出口总值106.8亿元 … 占全省外贸总值的21%: the quarter's 264.5亿元,
+            # also named so, is the whole it holds of
+            fallback=Share("x", fid(part), fid(other), fid(share)) if other else None,
+            fallback_strength="inferred",
         )
     )
     r.shares.append((part, whole, share, strength))
+
+
+def _share_of_base(r: Reader, share: Statement, part: Statement, base: Statement) -> None:
+    """``完成24627万元，完成年初预算数60999万元的40.4%``: the subject over the base."""
+    r.add(
+        Candidate(
+            Share("x", fid(part), fid(base), fid(share)),
+            "share",
+            "stated",
+            (r.span("part", part), r.span("whole", base), r.span("share", share)),
+            f"{part.found.reported.printed}, “{base.found.reported.printed}的"
+            f"{share.found.reported.printed}”",
+            share.start,
+        )
+    )
+
+
+def _other_whole(
+    r: Reader, share: Statement, part: Statement, whole: Statement
+) -> Statement | None:
+    """Another figure of another value before the share that its words name as well."""
+    if not share.share_np:
+        return None
+    for st in r.back(share, reach=REACH):
+        if (
+            st is not whole
+            and st is not part
+            and st.is_level
+            and not st.in_parens
+            and st.unit == part.unit
+            and _value(st) >= _value(part)
+            and _value(st) != _value(whole)
+            and r.names(st, share.share_np)
+        ):
+            return st
+    return None
 
 
 def _best_named(r: Reader, share: Statement, subject: str) -> Statement | None:
@@ -1566,10 +1653,16 @@ def _restatements(r: Reader) -> None:
         seen[key] = st
         if first is None or _value(first) != _value(st) or st.start - first.end > REACH:
             continue
-        if not (first.additive and st.additive) or (
-            st.role == "kinds" and _printed(first) == _printed(st)
+        if (
+            not (first.additive and st.additive)
+            or (st.role == "kinds" and _printed(first) == _printed(st))
+            or _value(st) == 0
+            or st.unit in _TIME_UNITS
+            or (key[0] == "level" and _VERB_BEFORE.search(before) is not None)
         ):
-            continue  # 10人以上 … 10人以上, 四类 … 四类: a bound or a label, not a quantity
+            # 10人以上, 四类, 0件, 三年: a bound, a label, nothing or a span of time;
+            # 矿山发生1起 … 化工发生1起: a verb, not a noun, names the figure
+            continue
         r.add(
             Candidate(
                 Same("x", (fid(first), fid(st))),
@@ -1580,6 +1673,10 @@ def _restatements(r: Reader) -> None:
                 st.start,
             )
         )
+
+
+_TIME_UNITS = ("年", "个月", "月", "天", "日", "小时")
+_VERB_BEFORE = re.compile(r"发生|死亡|受伤|新增|增加|减少|达到|共有|涉及|办理|受理|审结|查处|发现")
 
 
 def _printed(st: Statement) -> str:
@@ -1968,6 +2065,13 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
         if len(named) == len(group):
             return named
         return [None] * len(group)
+    measures = _named_measures(clean[max(first.sentence.start, first.start - 60) : first.start])
+    if len(measures) == len(group) > 1 and len({u for u, _ in measures}) == len(measures):
+        # 23起、死亡20人、受伤6人，同比事故起数和死亡人数分别下降28.1%、31.0%
+        by_unit = [_measured(levels, u, said) for u, said in measures]
+        if all(st is not None for st in by_unit):
+            return by_unit
+        return [None] * len(group)
     last = levels[-len(group) :]
     one_pair = len(last) == 2 and last[1].companion_of == last[0].index  # 7049件12729人
     if not one_pair and any(st.companion_of is not None for st in levels[-2 * len(group) :]):
@@ -1985,7 +2089,29 @@ def _change_hosts(r: Reader, group: list[Statement]) -> list[Statement | None]:
     return list(levels[-len(group) :])
 
 
-_MEASURE_WORDS = {"人数": "人", "人次": "人次", "件数": "件", "案件数": "件", "案件数量": "件"}
+_MEASURE_WORDS = {"人数": "人", "人次": "人次", "件数": "件", "案件数": "件", "案件数量": "件",
+                  "起数": "起"}  # fmt: skip
+_MEASURE_PATTERN = re.compile("|".join(sorted(_MEASURE_WORDS, key=len, reverse=True)))
+
+
+def _named_measures(words: str) -> list[tuple[str, str]]:
+    """The measures ``words`` name, in order, with the two words before each.
+
+    事故起数和死亡人数 → (起, 事故), (人, 死亡).
+    """
+    return [
+        (_MEASURE_WORDS[m.group()], words[max(0, m.start() - 2) : m.start()])
+        for m in _MEASURE_PATTERN.finditer(words)
+    ]
+
+
+def _measured(levels: list[Statement], unit: str, said: str) -> Statement | None:
+    """The one level of ``unit`` the words ``said`` name (死亡 → 死亡20人, not 受伤6人)."""
+    of_unit = [st for st in levels if st.unit == unit]
+    if len(of_unit) == 1:
+        return of_unit[0]
+    named = [st for st in of_unit if said and said in st.lead]
+    return named[-1] if named else None
 
 
 def _by_measure(r: Reader, host: Statement, lead: str) -> Statement:
@@ -2021,14 +2147,14 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     direction: Literal["up", "down"] = "down" if change.direction == "down" else "up"
     cues = (r.span("current", host), r.span("change", change))
-    # an increment printed with it: 比上年增加33亿斤，增长0.3% (the nearest one before it)
-    for cid in reversed(host.children):
-        inc = r.statements[cid]
-        if (
-            inc.role == "increment"
-            and inc.index < change.index
-            and (inc.found.reported.unit == host.unit)
-        ):
+    # an increment printed with it: 比上年增加33亿斤，增长0.3% (the nearest one before it),
+    # or right after it: 结案45728件，同比增长36.18%，增加12958件
+    incs = [r.statements[c] for c in host.children]
+    before = [i for i in incs if i.role == "increment" and i.index < change.index]
+    after = [i for i in incs if i.index > change.index][:1]
+    found = before[-1:] or [i for i in after if i.role == "increment" and not i.inherited]
+    for inc in found:
+        if inc.found.reported.unit == host.unit:
             sign = "-" if inc.direction == "up" else "+"
             expr = f"{fid(inc)} / ({fid(host)} {sign} {fid(inc)}) = {fid(change)}"
             r.add(
@@ -2638,7 +2764,11 @@ def _holds(total: Statement, parts: list[Statement], closed: bool, how: str) -> 
     """How strongly a partition is known, for readings that build on it (None: not)."""
     if _adds_up(total, parts):
         return "stated"
-    return how if closed else None
+    if closed:
+        return how
+    if sum(_value(p) for p in parts) == _value(total):
+        return "inferred"  # 8103万 + 16524万 = 24627万 at face value
+    return None
 
 
 def _adds_up(total: Statement, parts: list[Statement]) -> bool:

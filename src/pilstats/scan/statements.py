@@ -35,7 +35,8 @@ _SHARE = re.compile(
     r"(?:比重|比例)?)(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
 )
 _CHANGE = re.compile(
-    r"(?P<dir>上升|增长|增加|提高|增产|下降|减少|降低|下滑|回落|减产|增幅为?|降幅为?)(?:了|为|达)?$"
+    r"(?P<dir>上升|增长|增加|提高|增产|增收|增支|下降|减少|降低|下滑|回落|减产|减收|减支|增幅为?|降幅为?"
+    r"|(?<=[比较])[^，,。；;0-9]{1,10}?(?:多|少))(?:了)?(?:为|达)?$"
 )
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
@@ -48,7 +49,7 @@ _CONNECTORS = re.compile(
     r"全国|全省|全市|全区|依法|各类|分别|经审查|其中：)+"
 )
 _STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不足|是|等)+$")
-_UP = ("上升", "增长", "增加", "提高", "增产", "增幅")
+_UP = ("上升", "增长", "增加", "提高", "增产", "增收", "增支", "增幅")
 _NAMED_PROPORTION = re.compile(r"(?<![占其所])[\u4e00-\u9fff]{2,8}(?<!的)(?<!占)(?<!所)$")
 _AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别)?$")
 # 比去年90.78万件减少…, 较2018年的1363人上升…: the figure named after 比 is the earlier value
@@ -84,6 +85,7 @@ class Statement:
     name: str | None = None
     host: int | None = None
     companion_of: int | None = None
+    base: int | None = None
     inherited: bool = False
     additive: bool = True
     children: list[int] = field(default_factory=list)
@@ -144,6 +146,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
     return out
 
 
+_THRESHOLD = re.compile(r"(?:突破|跨越|跨上|迈上|迈过|站上|跃上)(?:了)?$")
 _NEWLINE = re.compile("\n")
 _SEMICOLON = re.compile("[；;]")
 _BOUND_AFTER = ("以上", "以下", "以内", "及以上", "及以下")
@@ -172,6 +175,21 @@ def _additive(st: Statement, previous: Statement | None, clean: str, lex: Lexico
     ):
         return False  # 结案超过300件的法院: a threshold that picks out courts
     return lex.any_of(lex.intensive).search(st.lead) is None
+
+
+_SHARE_SUBJECT = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?:所占比重|所占比例|占比|比重|比例)")
+_NOT_NOUNS = ("分别", "其中", "合计", "共计", "均", "约", "总体", "整体")
+
+
+def _own_noun(st: Statement, host: Statement) -> bool:
+    """Whether a bare share names a subject of its own that its host's words do not."""
+    m = _SHARE_SUBJECT.search(st.lead)
+    if m is None:
+        return False
+    noun = m["noun"]
+    for w in _NOT_NOUNS:
+        noun = noun.replace(w, "")
+    return len(noun) >= 2 and noun[-4:] not in host.words
 
 
 def _in_parens(clean: str, lo: int, pos: int) -> bool:
@@ -282,6 +300,9 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             return
         st.role = "ratio_other"
         return
+    if _THRESHOLD.search(tail):
+        st.role = "bound"  # 出口首次突破3000亿元，达3080.3亿元: a mark passed, not an amount
+        return
     m = _PREVIOUS.search(tail)
     if m:
         st.role = "previous"
@@ -318,6 +339,10 @@ def _noun(words: str) -> str:
 
 
 def _direction(word: str) -> str:
+    if word.endswith("多"):
+        return "up"  # 比上年多1284万元
+    if word.endswith("少"):
+        return "down"
     return "up" if word.startswith(_UP) else "down"
 
 
@@ -329,12 +354,28 @@ def _attach(statements: list[Statement], semicolons: list[int]) -> None:
     list of levels just before (see :mod:`pilstats.scan.relations`).
     """
     last_level: Statement | None = None
+    before_last: Statement | None = None
     in_parens: Statement | None = None  # the last level inside the current parentheses
     for st in statements:
         if st.is_level and not st.in_parens:
             if last_level is None or st.companion_of is None:
-                last_level = st
+                before_last, last_level = last_level, st
             in_parens = None
+            continue
+        if (
+            st.role in ("share", "ratio_other")
+            and st.found.reported.unit in ("%", "‰")
+            and st.lead.strip() == "的"
+            and last_level is not None
+            and before_last is not None
+            and before_last.sentence == st.sentence
+            and before_last.unit == last_level.unit
+        ):
+            # 收入完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元: the
+            # share is of the subject over the base, and what follows is the subject's
+            st.role, st.base, st.host = "share", last_level.index, before_last.index
+            before_last.children.append(st.index)
+            last_level = before_last
             continue
         if st.is_level:
             if in_parens is None or st.companion_of is None:
@@ -342,6 +383,8 @@ def _attach(statements: list[Statement], semicolons: list[int]) -> None:
             continue
         # 占常住人口的70.40%（其中：15—59岁人口为2254.31万人，占常住人口的64.77%）
         host = in_parens if st.in_parens and in_parens is not None else last_level
+        if host is not None and st.role == "share" and not st.share_np and _own_noun(st, host):
+            continue  # 办结74617件，办结率87%，诉讼案件占比84%: a share of another part
         if not st.in_parens:
             in_parens = None
         if st.role in ("share", "change", "increment", "gap", "ratio_other", "previous") and (
