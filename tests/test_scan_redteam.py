@@ -374,3 +374,8 @@ class TestRoundThree:
             "1.矿山发生1起,同比增加1起。2.化工发生1起,同比增加1起。五年来,受理0件。三年来,审结0件。"
         )
         assert not any(kind == "same" for kind, _ in statuses(text))
+
+    def test_digits_of_a_name(self) -> None:
+        """PM10年平均浓度: 10 is part of PM10, not ten years."""
+        figures = scan("PM10年平均浓度为51微克/立方米,同比下降3.8%。").figures
+        assert [f.text for f in figures] == ["51微克/立方米", "3.8%"]

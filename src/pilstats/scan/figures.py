@@ -127,6 +127,8 @@ def _read(
         return "ordinal"
     if (before and before in "+＋") or clean[b : b + 1] in ("+", "＋"):
         return "name"
+    if before.isascii() and before.isalpha():
+        return "name"  # PM10年平均浓度, CO2: part of a name, not 10年
     p = _skip_spaces(clean, b)
     after = clean[p : p + 1]
     if not chinese and _date_like(clean, a, b, after):
