@@ -515,6 +515,11 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
             c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
             lambda: (f"{ratio_text()}: the whole may be zero", {}), None, printed,
         )  # fmt: skip
+    if part.lo < 0:
+        return _finding(
+            c, FindingCode.SHARE_UNTESTABLE, Status.UNTESTABLE,
+            lambda: (f"{ratio_text()}: the part may be negative", {}), None, printed,
+        )  # fmt: skip
     computed = share_bounds(part, whole, per)
     if computed.lo <= 0 and computed.hi >= per:
         return _finding(
@@ -627,6 +632,11 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
         change = change.scale(to_percent)
     verb = "上升" if c.direction == "up" else "下降"
     head = f"{cur} = previous × (1 {'+' if c.direction == 'up' else '−'} {chg})"
+    if current.lo < 0 or (c.direction == "up" and change.lo <= -HUNDRED):
+        return _finding(
+            c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{head}: a value that may be negative has no relative change to check"),
+        )  # fmt: skip
     if c.direction == "down" and change.hi >= HUNDRED:
         return _eval_steep_fall(c, ctx, current, change, head)
     prev = previous_bounds(current, change, c.direction)
@@ -733,6 +743,11 @@ def _eval_rate(c: Rate, ctx: _Ctx) -> Finding:
         return _finding(
             c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{rf} of {bf}: a negative rate or base has no numerator to check"),
+        )  # fmt: skip
+    if base.lo == 0:
+        return _finding(
+            c, FindingCode.RATE_UNTESTABLE, Status.UNTESTABLE,
+            _said(f"{rf} of {bf}: a base that may be zero gives no rate to check"),
         )  # fmt: skip
     per = ctx.per(c.rate)
     numerators = numerator_bounds(rate if per == 100 else rate.scale(Fraction(100) / per), base)

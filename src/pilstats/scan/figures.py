@@ -33,6 +33,7 @@ _MAX_UNIT = 6
 _DURATION_AFTER = ("来", "以来", "间", "多来")
 _IDIOM_UNITS = frozenset("批个次类年项种份条名位起")
 _NUMBERING_AFTER = "、.．)）"
+_NAMES_AFTER = {"次": "产业"}
 _RATIO_LEADS = ("比为", "比是", "指数为")
 
 
@@ -169,6 +170,8 @@ def _read(
         return "duration"
     if chinese and clean[a:b] in ("一", "两", "二") and unit in _IDIOM_UNITS:
         return "idiom"
+    if clean.startswith(_NAMES_AFTER.get(unit, "\0"), end):
+        return "name"  # 三次产业: the three sectors, not three times
     # left: qualifier, then sign
     start = a
     qualifier: Qualifier | None = None

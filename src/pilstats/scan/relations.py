@@ -410,6 +410,50 @@ _INNER_FRAME = re.compile(r"^[，,\s]*(?P<np>[\u4e00-\u9fff]{2,8})中(?![心央�
 _LAST_CLAUSE = re.compile(r"[；;。]")
 
 
+def _taxonomies_of(r: Reader, words: str) -> list[Taxonomy]:
+    """The taxonomies whose whole ``words`` name at their end, with their sub-taxonomies."""
+    tail = words[-16:]
+    found = [t for t in r.lex.taxonomies if any(w in tail for w in t.whole)]
+    subs = [
+        t
+        for t in r.lex.taxonomies
+        if t not in found
+        and any(w in member for f in found for member in f.members for w in t.whole)
+    ]
+    return found + subs
+
+
+def _member_of_item(r: Reader, levels: list[Statement], st: Statement) -> bool:
+    """Whether ``st`` names a member of a taxonomy whose whole an earlier item names."""
+    for item in levels:
+        for tax in _taxonomies_of(r, item.words):
+            if _member_of(tax, st.words[-16:]) is not None and not any(
+                w in st.words[-16:] for w in tax.whole
+            ):
+                return True
+    return False
+
+
+def _outside_taxonomy(
+    r: Reader, totals: list[Statement], levels: list[Statement], st: Statement
+) -> bool:
+    """Whether ``st`` leaves a complete taxonomy the items so far belong to.
+
+    粮食 is 谷物, 豆类, 薯类 and their kinds: 油料 after 小麦 and 玉米 is no more grain.
+    """
+    for total in totals:
+        taxes = _taxonomies_of(r, total.words)
+        if not taxes or not any(t.complete for t in taxes):
+            continue
+        if all(_named_in(taxes, p) for p in levels) and not _named_in(taxes, st):
+            return True
+    return False
+
+
+def _named_in(taxes: list[Taxonomy], st: Statement) -> bool:
+    return any(_member_of(t, st.words[-16:]) is not None for t in taxes)
+
+
 def _opens_stage(r: Reader, last: Statement, st: Statement) -> bool:
     """Whether ``st``'s clause opens with a stage word (已, 截至年底已) after the list."""
     clause = _LAST_CLAUSE.split(r.text.clean[last.end : st.start])[-1]
@@ -490,6 +534,10 @@ def _read_list(
                 continue
             if _names_item(levels, clause):
                 break  # 谷物中冬小麦…: the parts of an item, not more items
+            if _member_of_item(r, levels, st):
+                continue  # 地方一般公共预算收入…；地方税收收入…: a part of an item
+            if not _is_other(lex, st) and _outside_taxonomy(r, totals, levels, st):
+                break  # 粮食…其中，小麦…；玉米…；油料…: oil crops are no grain
         if st.total_cue and levels:
             break  # a new total: the list has ended
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
@@ -534,6 +582,7 @@ def _read_list(
     # total when parts carry one (P3: 收案/结案 broken down together)
     by_total: dict[int, list[Statement]] = {}
     ambiguous: list[Statement] = []
+    candidates: dict[int, list[Statement]] = {}
     for st in levels:
         predicate = st.predicate or list_predicate
         matches = [t for t in totals if _fits(r, t, st, predicate)]
@@ -559,6 +608,7 @@ def _read_list(
             by_total.setdefault(matches[0].index, []).append(st)
         elif matches:
             ambiguous.append(st)
+            candidates[st.index] = matches
     if ambiguous and not by_total:
         # one total that the listed parts make up exactly is the one the list breaks down
         cands = [
@@ -582,7 +632,7 @@ def _read_list(
             continue  # decisions are no part of receipts (批捕 + 不捕 vs 受理), unless 其中 says so
         _propose_total(r, total, parts, cue, rule, strength)
     for st in ambiguous:
-        cands = [t for t in totals if _fits(r, t, st, st.predicate or list_predicate)]
+        cands = candidates[st.index]
         r.add(
             Candidate(
                 Subset("x", fid(st), fid(cands[0])),
@@ -678,9 +728,12 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
     closed, closed_by = _closed(r, total, parts)
     if why is not None:
         closed, closed_by = True, why
+    if closed and _number_unread_among(r, parts):
+        closed = False  # …其余为其他方式结案396件、尚未审结11: a part the scan cannot read
     complete = Total("x", fid(total), ids, complete=True)
     partial = Total("x", fid(total), ids, complete=False)
     if closed:
+        heads = _segment_heads(r, parts)
         r.add(
             Candidate(
                 complete,
@@ -689,10 +742,19 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
                 cues,
                 f"“{cue[0]}” after {total.found.reported.printed}, list closed by {closed_by}",
                 parts[0].start,
+                # 设定通报值的13项，我省达标12项；其他44项，有24项…: the first figure of each
+                # clause between ； may be the list, the others counts within it
+                fallback=Total("x", fid(total), tuple(fid(p) for p in heads), complete=True)
+                if heads
+                else None,
+                fallback_strength="inferred",
             )
         )
         r.partitions.append((total, parts, True, strength))
     else:
+        # groups of people (农村地区生活困难当事人, 未成年人) may overlap: their sum may
+        # exceed the total unless one alone does
+        alone = max(_value(p) for p in parts) > _value(total)
         r.add(
             Candidate(
                 complete,
@@ -703,10 +765,50 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
                 "close the list, so the parts may not exceed the total",
                 parts[0].start,
                 fallback=partial,
-                fallback_strength=strength,
+                fallback_strength=strength if alone or _disjoint(r, parts) else "inferred",
             )
         )
         r.partitions.append((total, parts, False, "inferred"))
+
+
+def _number_unread_among(r: Reader, parts: list[Statement]) -> bool:
+    """Whether a number that is no figure stands among the parts or right after them."""
+    clean = r.text.clean
+    end = min(parts[-1].sentence.end, parts[-1].end + 30)
+    pieces, at = [], parts[0].start
+    for st in [parts[0], *r.forward(parts[0], end)]:
+        pieces.append(clean[at : st.start])
+        at = max(at, st.end)
+    pieces.append(clean[at:end])
+    return _BARE_NUMBER.search(" ".join(pieces)) is not None
+
+
+def _segment_heads(r: Reader, parts: list[Statement]) -> list[Statement]:
+    """The first part of each clause between ；, when some clause holds several parts."""
+    semis = r.text.semicolons
+    segments: dict[int, list[Statement]] = {}
+    for p in parts:
+        segments.setdefault(bisect_left(semis, p.start), []).append(p)
+    if len(segments) < 2 or all(len(v) == 1 for v in segments.values()):
+        return []
+    return [v[0] for v in segments.values()]
+
+
+def _disjoint(r: Reader, parts: list[Statement]) -> bool:
+    """Whether the parts exclude one another: members of one taxonomy, or one predicate.
+
+    Groups of people (农村地区生活困难当事人, 未成年人) may overlap.
+    """
+    for tax in r.lex.taxonomies:
+        if all(_member_of(tax, p.words) for p in parts):
+            return True
+    if all(_KIND_NAMED.search(p.words.split("|")[0]) for p in parts):
+        return True  # 甲类60件，乙类50件: classes of one classification
+    predicates = {p.predicate for p in parts}
+    return len(predicates) == 1 and None not in predicates
+
+
+_KIND_NAMED = re.compile(r"[\u4e00-\u9fff]类(?:案件|犯罪|问题)?(?:为|有|达)?\s*$")
 
 
 def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, str]:
@@ -1282,7 +1384,9 @@ def _suffix(noun: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", noun)[-2:]
 
 
-_INTRO = re.compile(r"(?:从|按)[^，。]{1,8}(?:看|来看|分)")
+_INTRO = re.compile(
+    r"(?:从|按)[^，。]{1,8}(?:看|来看|分)|(?<![\u4e00-\u9fff])分[\u4e00-\u9fff]{1,6}(?:看|来看)"
+)
 
 
 def _breakdowns(r: Reader) -> None:
@@ -2146,6 +2250,7 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
 
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     direction: Literal["up", "down"] = "down" if change.direction == "down" else "up"
+    stated = "inferred" if _real_terms(r, host) else "stated"
     cues = (r.span("current", host), r.span("change", change))
     # an increment printed with it: 比上年增加33亿斤，增长0.3% (the nearest one before it),
     # or right after it: 结案45728件，同比增长36.18%，增加12958件
@@ -2161,7 +2266,7 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
                 Candidate(
                     Formula("x", expr),
                     "change",
-                    "stated",
+                    stated,
                     (*cues, r.span("increment", inc)),
                     "the increment and the rate of one change",
                     change.start,
@@ -2174,7 +2279,7 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
             Candidate(
                 Change("x", fid(host), fid(change), direction, fid(previous)),
                 "change",
-                "stated",
+                stated,
                 (*cues, r.span("previous", previous)),
                 f"the earlier value {previous.found.reported.printed} ({previous.year}) is printed",
                 change.start,
@@ -2191,7 +2296,7 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
             Candidate(
                 Change("x", fid(host), fid(change), direction),
                 "change",
-                "inferred" if own_subject else "stated",
+                "inferred" if own_subject else stated,
                 cues,
                 "a change of a count: some integer earlier count must fit"
                 + (
@@ -2203,6 +2308,19 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
                 untestable_reason="earlier value not printed",
             )
         )
+
+
+def _real_terms(r: Reader, host: Statement) -> bool:
+    """Whether a money value's growth may be 按可比价格计算 (real, not nominal).
+
+    A document that says so anywhere before the figure prints growth rates its current
+    prices need not give.
+    """
+    if not host.unit.endswith("元"):
+        return False
+    start = r.text.documents[r.doc(host)].start if r.text.documents else 0
+    clean = r.text.clean
+    return any(w in clean[start : host.end] for w in ("可比价", "不变价"))
 
 
 def _interposed(r: Reader, host: Statement, change: Statement) -> bool:
@@ -2700,8 +2818,12 @@ def _slot_options(
         words = st.words[-24:]
         if ratio:
             if (st.role in ("rate", "ratio", "ratio_other") or "/" in st.unit) and any(
-                words.endswith((n, n + "为", n + "是")) or n in words[-10:] for n in nouns
-            ):
+                (words.endswith((n, n + "为", n + "是")) or n in words[-10:])
+                # 出生人口性别比 is not the population's 性别比
+                and not any(m in words[max(0, words.rfind(n) - 6) : words.rfind(n)]
+                            for m in _NARROWERS)
+                for n in nouns
+            ):  # fmt: skip
                 out.append(st)
             continue
         if not st.is_level or st.found.reported.is_ratio or st.in_parens:
@@ -2894,6 +3016,10 @@ def _implied_bases(r: Reader) -> None:
         first = changes[0]
         assert first is not None
         expr = f"{left} = {base(total, first)}"
+        if total.unit.endswith("元"):
+            # 增加值 and 生产总值 grow 按可比价格计算 (in real terms): their printed values
+            # are current prices, so the implied earlier values need not add up
+            known = "inferred"
         r.add(
             Candidate(
                 Formula("x", expr),

@@ -56,6 +56,8 @@ _AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别
 _PREVIOUS = re.compile(
     r"(?:比|较|同比)(?P<when>去年|上年|前一年|上年同期|去年同期|(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?)"
     r"(?:的)?$"
+    # 与2010年（第六次全国人口普查）的133972万人相比
+    r"|与(?:去年|上年|上年同期|去年同期|(?P<year2>(?:19|20)\d{2})年)[^，,。；;0-9]{0,16}的$"
 )
 
 
@@ -306,7 +308,8 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     m = _PREVIOUS.search(tail)
     if m:
         st.role = "previous"
-        st.year = int(m["year"]) if m["year"] else None
+        year = m["year"] or m["year2"]
+        st.year = int(year) if year else None
         return
     m = _CHANGE.search(tail)
     if m:
