@@ -55,6 +55,12 @@ _NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
 _LIST_CLASS = re.compile(
     r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类"
 )
+_NAMED_TOTAL = re.compile(r"总[\u4e00-\u9fff]{0,3}?(?:为|达|是|达到)?$")
+_TOTAL_WORDS = ("总数", "总量", "总额", "总和", "总计")
+_HEAD_FREE = re.compile(
+    r"全国|全省|全市|全区|全县|全年|我省|我市|本省|本市|(?:19|20)\d{2}年|年末|年底|今年|去年|共|累计|合计"
+    r"|各类|各种|全部|所有"
+)
 _TOTAL_NP = re.compile(r"(?:总数|总量|总额|总和|总计)的?$|^(?:全部|所有)")
 _SUM_CUE = ("合计", "共计", "总计", "上述", "以上", "前述")
 _FRAME_TAIL = re.compile(r"^[^，,。；;：:]{0,14}?中[，,:：]?")
@@ -202,8 +208,12 @@ class Reader:
             found = self._canon[words] = self.lex.canon(words)
         return found
 
-    def names(self, st: Statement, np: str) -> bool:
-        """Whether ``st``'s words name the noun phrase ``np`` (a whole, a slot)."""
+    def names(self, st: Statement, np: str, *, strict: bool = False) -> bool:
+        """Whether ``st``'s words name the noun phrase ``np`` (a whole, a slot).
+
+        ``strict``: a whole named as a total (用水总量, 全部…) is no figure whose noun has a
+        modifier before it (工业用水) — asked of figures printed after the share.
+        """
         region = _REGION_LEAD.match(np.strip())
         core = _NP_LEAD.sub("", _NP_STRIP.sub("", np.strip()))
         if not core:
@@ -218,12 +228,18 @@ class Reader:
         context = self.canon(st.words[-40:])
         core = self.canon(core)
         if core in context and not self._inside_compound(core, context):
-            if np.startswith(("全部", "所有")):
-                # 全部刑事案件 is not 未成年人刑事案件: no modifier before the noun
+            total = _TOTAL_NP.search(np)
+            if total and np.rstrip("的").endswith(_TOTAL_WORDS) and context.find(
+                total.group().rstrip("的"), context.find(core)
+            ) >= 0:
+                return True  # 占用水总量的 … 全国用水总量6040亿立方米
+            if total and (strict or np.startswith(("全部", "所有"))):
+                # 全部刑事案件 is not 未成年人刑事案件, nor 用水总量 工业用水: no modifier
+                # before the noun (a region or a period may stand there)
                 at = context.find(core)
                 found = self.lex.predicate(context[:at])
                 head = context[found[1] + len(found[0]) if found else 0 : at]
-                return len(head.strip()) < 2
+                return len(_HEAD_FREE.sub("", head).strip(" ，,、")) < 2
             return True
         # 立案总数 → a statement whose predicate is 立案; 受理审查起诉…总数 → its predicate
         found = self.lex.predicate(core)
@@ -538,8 +554,8 @@ def _read_list(
                 continue  # 地方一般公共预算收入…；地方税收收入…: a part of an item
             if not _is_other(lex, st) and _outside_taxonomy(r, totals, levels, st):
                 break  # 粮食…其中，小麦…；玉米…；油料…: oil crops are no grain
-        if st.total_cue and levels:
-            break  # a new total: the list has ended
+        if levels and (st.total_cue or _NAMED_TOTAL.search(st.lead)):
+            break  # a new total (共…, 公路总里程…): the list has ended
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
             break  # P1: …640件；向有关部门发出建议函1800件 is a new statement
         if levels and _opens_stage(r, levels[-1], st):
@@ -933,6 +949,7 @@ def _frames(r: Reader) -> None:
             if s.is_level
             and _same_unit(s, st)
             and (s.sentence == st.sentence or _hosts_bare_share(r, s))
+            and not _other_kind(r, st, s)
         ]
         if items:
             within = [s for s in items if s.sentence == st.sentence]
@@ -940,6 +957,19 @@ def _frames(r: Reader) -> None:
             _read_list(
                 r, [st], items, ("…中", st.end, st.end + len(m.group())), "frame", strength=strength
             )
+
+
+_GENERIC_UNITS = ("个", "项", "次", "种", "类", "批")
+
+
+def _other_kind(r: Reader, frame: Statement, item: Statement) -> bool:
+    """在3个运动大项中获得4个世界冠军: a generic measure word counting other things."""
+    if item.unit not in _GENERIC_UNITS:
+        return False
+    mine = _after_noun(r, item)[:2]
+    tail = r.text.clean[frame.end : frame.end + 16]
+    theirs = tail[: tail.find("中")] if "中" in tail else ""
+    return bool(mine and theirs) and mine not in theirs  # 338个地级以上城市中，73个城市
 
 
 def _hosts_bare_share(r: Reader, st: Statement) -> bool:
@@ -953,6 +983,16 @@ def _hosts_bare_share(r: Reader, st: Statement) -> bool:
 
 def _shares(r: Reader) -> None:
     stmts = r.statements
+    named: Statement | None = None
+    for st in stmts:
+        # 占到全国球类运动场地的52.05%；乒乓球和羽毛球场地99.62万个，占44.40%: a bare 占
+        # after a named whole in the same sentence is of that whole
+        if st.role != "share":
+            continue
+        if st.share_np:
+            named = st
+        elif named is not None and named.sentence == st.sentence and "占" in st.lead:
+            st.share_np = named.share_np
     k = 0
     while k < len(stmts):
         st = stmts[k]
@@ -1124,7 +1164,7 @@ def _whole(
         if not found:
             later = r.text.sentence_of(share.end).end
             nxt = r.text.sentence_of(later).end  # P7: the whole printed after the share
-            found = [st for st in r.forward(share, nxt) if ok(st) and r.names(st, np)]
+            found = [st for st in r.forward(share, nxt) if ok(st) and r.names(st, np, strict=True)]
         if not found:
             return None, f"“占{np}”: no figure names this whole", "inferred"
         if _TOTAL_NP.search(np):
@@ -1407,7 +1447,7 @@ def _breakdowns(r: Reader) -> None:
         if len(tail) < 2:
             continue
         end = total.end + 1500  # the next paragraphs (a page break may split one)
-        parts: list[Statement] = []
+        groups: list[list[Statement]] = [[]]
         for st in r.forward(total, end):
             if st.sentence == total.sentence:
                 continue
@@ -1431,21 +1471,29 @@ def _breakdowns(r: Reader) -> None:
                 and ("generic" not in (st.pred_class, total.pred_class))
             ):
                 continue
-            parts.append(st)
-        if len(parts) < 2:
-            continue
-        intro = _INTRO.search(clean[total.end : parts[0].start])
-        cue = ("从…看", total.end, total.end) if intro else ("…", total.end, total.end)
-        _propose_total(r, total, parts, cue, "breakdown", "inferred" if not intro else "stated")
-        if len(parts) > 2:
-            # the first parts after a total may be its breakdown, the later ones another
-            # topic (审结刑事3.8万、民事16.2万、行政5.3万 … then 公益诉讼103件): a prefix that
-            # makes up the total exactly is reported as that breakdown, never as a failure
-            for k in range(2, len(parts)):
-                if _meets(total, parts[:k]):
-                    _propose_total(r, total, parts[:k], cue, "breakdown", "inferred",
-                                   why="the first parts listed after it add up to it")  # fmt: skip
-                    break
+            if groups[-1] and _INTRO.search(clean[groups[-1][-1].end : st.start]):
+                groups.append([])  # 分活动类型看… 分活动主体看…: another breakdown of it
+            groups[-1].append(st)
+        for parts in groups:
+            _propose_breakdown(r, total, parts)
+
+
+def _propose_breakdown(r: Reader, total: Statement, parts: list[Statement]) -> None:
+    """One breakdown of ``total`` read by :func:`_breakdowns`."""
+    if len(parts) < 2:
+        return
+    intro = _INTRO.search(r.text.clean[total.end : parts[0].start])
+    cue = ("从…看", total.end, total.end) if intro else ("…", total.end, total.end)
+    _propose_total(r, total, parts, cue, "breakdown", "inferred" if not intro else "stated")
+    if len(parts) > 2:
+        # the first parts after a total may be its breakdown, the later ones another
+        # topic (审结刑事3.8万、民事16.2万、行政5.3万 … then 公益诉讼103件): a prefix that
+        # makes up the total exactly is reported as that breakdown, never as a failure
+        for k in range(2, len(parts)):
+            if _meets(total, parts[:k]):
+                _propose_total(r, total, parts[:k], cue, "breakdown", "inferred",
+                               why="the first parts listed after it add up to it")  # fmt: skip
+                break
 
 
 def _meets(total: Statement, parts: list[Statement]) -> bool:
