@@ -110,8 +110,8 @@ class Interval(_Ends):
     """A bounded interval ``lo .. hi`` with independently open or closed ends.
 
     A point ``[x, x]`` is an exact value. Arithmetic covers what the reports need:
-    sums and differences of any intervals, products and quotients of non-negative
-    ones, scaling by a non-negative exact factor. Intervals are immutable values
+    sums, differences and products of any intervals, quotients by a positive
+    interval, scaling by a non-negative exact factor. Intervals are immutable values
     (an immutable tuple underneath, for speed: checks build thousands of them).
     """
 
@@ -196,31 +196,47 @@ class Interval(_Ends):
         )
 
     def __mul__(self, other: Interval) -> Interval:  # type: ignore[override]
-        """Every ``a * b``; both operands must be non-negative."""
-        if self.lo < 0 or other.lo < 0:
-            raise ValueError("interval product is defined here for non-negative operands")
-        lo = _DOWN.multiply(self.lo, other.lo)
-        hi = _UP.multiply(self.hi, other.hi)
-        lo_closed = (self.lo == 0 and self.lo_closed) or (other.lo == 0 and other.lo_closed)
-        lo_closed = lo_closed or (self.lo_closed and other.lo_closed)
-        hi_closed = (self.hi_closed and other.hi_closed) or (
-            (self.hi == 0 and self.hi_closed) or (other.hi == 0 and other.hi_closed)
-        )
+        """Every ``a * b`` (either sign: a rate may be negative, a count may not)."""
+        lo = hi = None
+        lo_closed = hi_closed = False
+        for x, x_closed in ((self.lo, self.lo_closed), (self.hi, self.hi_closed)):
+            for y, y_closed in ((other.lo, other.lo_closed), (other.hi, other.hi_closed)):
+                down, up = _DOWN.multiply(x, y), _UP.multiply(x, y)
+                # a product with a closed zero end is 0 whatever the other factor is;
+                # an end rounded outward is closed
+                closed = (x_closed and y_closed) or (x == 0 and x_closed) or (
+                    y == 0 and y_closed) or down != up  # fmt: skip
+                if lo is None or down < lo:
+                    lo, lo_closed = down, closed
+                elif down == lo:
+                    lo_closed = lo_closed or closed
+                if hi is None or up > hi:
+                    hi, hi_closed = up, closed
+                elif up == hi:
+                    hi_closed = hi_closed or closed
+        assert lo is not None
+        assert hi is not None
         return _make(lo, hi, lo_closed, hi_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
-        """Every ``a / b``; ``a`` non-negative, ``b`` strictly positive."""
-        if self.lo < 0 or other.lo < 0 or (other.lo == 0 and other.lo_closed):
-            raise ValueError("interval quotient needs a >= 0 and b > 0")
+        """Every ``a / b`` for ``b`` strictly positive (``a`` of either sign)."""
+        if other.lo < 0 or (other.lo == 0 and other.lo_closed):
+            raise ValueError("interval quotient needs b > 0")
         if other.lo == 0:
             msg = "divisor interval touches zero; the quotient is unbounded"
             raise ValueError(msg)
-        lo = _DOWN.divide(self.lo, other.hi)
-        hi = _UP.divide(self.hi, other.lo)
-        lo_exact = lo == _UP.divide(self.lo, other.hi)
-        hi_exact = hi == _DOWN.divide(self.hi, other.lo)
-        lo_closed = (self.lo_closed and (other.hi_closed or self.lo == 0)) or not lo_exact
-        hi_closed = (self.hi_closed and (other.lo_closed or self.hi == 0)) or not hi_exact
+        # the smallest quotient divides the lower end by the largest divisor if it is
+        # non-negative, by the smallest if it is negative; the largest one likewise
+        lo_by, lo_by_closed = (other.hi, other.hi_closed) if self.lo >= 0 else (
+            other.lo, other.lo_closed)  # fmt: skip
+        hi_by, hi_by_closed = (other.lo, other.lo_closed) if self.hi >= 0 else (
+            other.hi, other.hi_closed)  # fmt: skip
+        lo = _DOWN.divide(self.lo, lo_by)
+        hi = _UP.divide(self.hi, hi_by)
+        lo_exact = lo == _UP.divide(self.lo, lo_by)
+        hi_exact = hi == _DOWN.divide(self.hi, hi_by)
+        lo_closed = (self.lo_closed and (lo_by_closed or self.lo == 0)) or not lo_exact
+        hi_closed = (self.hi_closed and (hi_by_closed or self.hi == 0)) or not hi_exact
         return _make(lo, hi, lo_closed, hi_closed)
 
     def intersects(self, other: Interval) -> bool:
