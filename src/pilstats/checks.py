@@ -408,6 +408,31 @@ def _units_agree(ctx: _Ctx, ids: tuple[str, ...], same_noun: bool) -> str | None
     return None
 
 
+def _exact_unit(ctx: _Ctx, ids: tuple[str, ...], preferred: str) -> str:
+    """A unit all ``ids`` convert into by a terminating decimal factor, ``preferred`` if it is one.
+
+    A conversion by 1/15 (亩 → 公顷) would round each bound outward and close it, so two
+    figures that merely touch (15亩 = [14.5, 15.5) and 16亩 = [15.5, 16.5)) would seem to
+    meet; converting the other way (× 15) is exact. Any unit gives the same verdict.
+    """
+    units = [ctx.fig(f).unit for f in ids]
+    if all(u == preferred for u in units):
+        return preferred
+    for target in dict.fromkeys([preferred, *units]):
+        if all(_terminates(ctx.units.conversion_factor(u, target)) for u in units):
+            return target
+    return preferred
+
+
+def _terminates(k: Fraction) -> bool:
+    """Whether ``k`` has a finite decimal expansion (its denominator is 2**a * 5**b)."""
+    d = k.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
 def _said(message: str, derived: dict[str, DerivedValue] | None = None) -> Explain:
     return lambda: (message, derived or {})
 
@@ -438,7 +463,7 @@ def _eval_total(c: Total, ctx: _Ctx) -> Finding:
     problem = _units_agree(ctx, c.figures, c.same_noun)
     if problem:
         return _unit_finding(c, problem)
-    unit = None if c.same_noun else ctx.fig(c.total).unit
+    unit = None if c.same_noun else _exact_unit(ctx, c.figures, ctx.fig(c.total).unit)
     total = ctx.bounds(c.total, unit)
     s = sum_bounds([ctx.bounds(p, unit) for p in c.parts])
     if c.complete:
@@ -500,7 +525,7 @@ def _eval_share(c: Share, ctx: _Ctx) -> Finding:
         problem = f"{c.share} is in {share_fig.unit!r}, not a percentage"
     if problem:
         return _unit_finding(c, problem)
-    unit = None if c.same_noun else ctx.fig(c.whole).unit
+    unit = None if c.same_noun else _exact_unit(ctx, (c.part, c.whole), ctx.fig(c.whole).unit)
     part, whole = ctx.bounds(c.part, unit), ctx.bounds(c.whole, unit)
     printed = ctx.bounds(c.share)
     per = ctx.per(c.share)
@@ -571,23 +596,24 @@ def _eval_share_sum(c: ShareSum, ctx: _Ctx) -> Finding:
         slack = ok and _nsum([ctx.nominal(x) for x in c.shares]) > nominal_target
 
     def explain() -> tuple[str, dict[str, DerivedValue]]:
-        target_txt = str(ctx.fig(c.total)) if c.total else "100%"
+        sign = ctx.fig(c.shares[0]).unit
+        target_txt = str(ctx.fig(c.total)) if c.total else f"{_fmt(whole)}{sign}"
         nominal = _fmt(_nsum([ctx.nominal(x) for x in c.shares]))
         expr = " + ".join(ctx.fig(x).numeral for x in c.shares)
         relation = "against" if c.complete else "may not exceed"
         if ok:
-            message = f"{expr} = {nominal}% {relation} {target_txt}"
+            message = f"{expr} = {nominal}{sign} {relation} {target_txt}"
             if slack:
                 message += f": agrees within propagated rounding ({s} meets {target})"
             return message, {}
         gap = _fmt(s.gap(target))
         if not c.complete:
             return (
-                f"{expr} = {nominal}%: shares of part of a whole exceed {target_txt} even "
+                f"{expr} = {nominal}{sign}: shares of part of a whole exceed {target_txt} even "
                 f"with rounding ({s} vs {target}) by {gap}"
             ), {}
         return (
-            f"{expr} = {nominal}% against {target_txt}: even with rounding the sum "
+            f"{expr} = {nominal}{sign} against {target_txt}: even with rounding the sum "
             f"lies in {s}, which misses {target} by {gap}"
         ), {}
 
@@ -599,7 +625,7 @@ def _eval_subset(c: Subset, ctx: _Ctx) -> Finding:
     problem = _units_agree(ctx, c.figures, c.same_noun)
     if problem:
         return _unit_finding(c, problem)
-    unit = None if c.same_noun else ctx.fig(c.wholes[0]).unit
+    unit = None if c.same_noun else _exact_unit(ctx, c.figures, ctx.fig(c.wholes[0]).unit)
     part = ctx.bounds(c.part, unit)
     whole = sum_bounds([ctx.bounds(w, unit) for w in c.wholes])
     ok = part.lo < whole.hi or (part.lo == whole.hi and part.lo_closed and whole.hi_closed)
@@ -625,8 +651,14 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
     cur, chg = ctx.fig(c.current), ctx.fig(c.change)
     if not chg.is_ratio or chg.unit in POINT_UNITS or chg.unit == "":
         return _unit_finding(c, f"{c.change} is in {chg.unit!r}, not a percentage or multiple")
+    unit = cur.unit
+    if c.previous is not None:
+        problem = _units_agree(ctx, (c.current, c.previous), same_noun=False)
+        if problem:
+            return _unit_finding(c, problem)
+        unit = _exact_unit(ctx, (c.current, c.previous), cur.unit)
     to_percent = 100 * ctx.units.ratio_factor(chg.unit)
-    current = ctx.bounds(c.current)
+    current = ctx.bounds(c.current, unit)
     change = ctx.bounds(c.change)
     if to_percent != 1:  # 倍, 成, ‰: the interval in percent, as previous_bounds reads it
         change = change.scale(to_percent)
@@ -638,13 +670,10 @@ def _eval_change(c: Change, ctx: _Ctx) -> Finding:
             _said(f"{head}: a value that may be negative has no relative change to check"),
         )  # fmt: skip
     if c.direction == "down" and change.hi >= HUNDRED:
-        return _eval_steep_fall(c, ctx, current, change, head)
+        return _eval_steep_fall(c, ctx, current, change, head, unit=unit)
     prev = previous_bounds(current, change, c.direction)
     if c.previous is not None:
-        problem = _units_agree(ctx, (c.current, c.previous), same_noun=False)
-        if problem:
-            return _unit_finding(c, problem)
-        printed_prev = ctx.bounds(c.previous, cur.unit)
+        printed_prev = ctx.bounds(c.previous, unit)
         ok = prev.intersects(printed_prev)
         face = _face_change(c, ctx)
         slack = ok and (face is None or face not in ctx.bounds(c.change))
@@ -702,9 +731,9 @@ def _face_change(c: Change, ctx: _Ctx) -> Fraction | None:
 
 
 def _eval_steep_fall(
-    c: Change, ctx: _Ctx, current: Interval, change: Interval, head: str
+    c: Change, ctx: _Ctx, current: Interval, change: Interval, head: str, *, unit: str
 ) -> Finding:
-    """A fall whose interval reaches 100%: the previous value has no upper bound."""
+    """A fall (``change``, in %) whose interval reaches 100%: the previous value is unbounded."""
     if change.lo >= HUNDRED:
         ok = 0 in current
         message = f"{head}: a fall of 100% or more leaves 0, " + (
@@ -714,14 +743,18 @@ def _eval_steep_fall(
         code = FindingCode.CHANGE_UNTESTABLE if ok else FindingCode.CHANGE_NO_PREVIOUS
         return _finding(c, code, status, _said(message))
     lower = Fraction(current.lo) / (1 - Fraction(change.lo) / 100)
+    # the least previous value is attained only when both ends it comes from are
+    lower_attained = current.lo_closed and (change.lo_closed or current.lo == 0)
     bound = f"previous ≥ {format_fraction(lower, direction=-1)}"
     if c.previous is None:
         return _finding(
             c, FindingCode.CHANGE_UNTESTABLE, Status.UNTESTABLE,
             _said(f"{head}: {bound}, unbounded above, so some integer always fits"),
         )  # fmt: skip
-    printed_prev = ctx.bounds(c.previous, ctx.fig(c.current).unit)
-    ok = printed_prev.hi > lower or (printed_prev.hi == lower and printed_prev.hi_closed)
+    printed_prev = ctx.bounds(c.previous, unit)
+    ok = printed_prev.hi > lower or (
+        printed_prev.hi == lower and printed_prev.hi_closed and lower_attained
+    )
     message = f"{head}: {bound}; printed previous {ctx.fig(c.previous)}" + (
         "" if ok else " is below it"
     )
@@ -788,7 +821,7 @@ def _eval_same(c: Same, ctx: _Ctx) -> Finding:
     problem = _units_agree(ctx, c.figures, same_noun=False)
     if problem:
         return _unit_finding(c, problem)
-    unit = ctx.fig(c.statements[0]).unit
+    unit = _exact_unit(ctx, c.statements, ctx.fig(c.statements[0]).unit)
     ivs = [ctx.bounds(s, unit) for s in c.statements]
     ok = all(a.intersects(b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
     slack = ok and not all(i.is_point for i in ivs) and (

@@ -107,7 +107,8 @@ def parse_formula(text: str) -> Parsed:
             break
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise FormulaError(f"unexpected {text[pos:].strip()[:1]!r} at position {pos}")
+            at = len(text) - len(text[pos:].lstrip())
+            raise FormulaError(f"unexpected {text[at]!r} at position {at}")
         kind = m.lastgroup or ""
         tokens.append((kind, m[kind], m.start(kind)))
         pos = m.end()
@@ -341,9 +342,9 @@ def _max(a: FInterval, b: FInterval) -> FInterval:
 
 def _abs(a: FInterval) -> FInterval:
     nominal = _nom(abs, a.nominal)
-    if a.lo > 0 or (a.lo == 0 and a.lo_closed):
+    if a.lo >= 0:
         return a
-    if a.hi < 0 or (a.hi == 0 and a.hi_closed):
+    if a.hi <= 0:
         n = _neg(a)
         return FInterval(n.lo, n.hi, n.lo_closed, n.hi_closed, n.dims, nominal)
     top, closed = (-a.lo, a.lo_closed) if -a.lo > a.hi else (a.hi, a.hi_closed)
