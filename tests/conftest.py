@@ -40,5 +40,10 @@ settings.register_profile(
 settings.register_profile(
     "thorough", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck)
 )
+# derandomised and without a database: tools/mutate.py must give the same verdict every run
+settings.register_profile(
+    "mutation", max_examples=100, deadline=None, derandomize=True, database=None,
+    suppress_health_check=list(HealthCheck),
+)  # fmt: skip
 settings.register_profile("debug", max_examples=20, deadline=None, verbosity=Verbosity.verbose)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
