@@ -2,45 +2,76 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from pilstats import NumeralParseError, Qualifier, UnitError, format_figure, parse_figure
 from pilstats.figure import Conventions
 from pilstats.rounding import Rounding
 from pilstats.strategies import figure_texts
 
+_MAGNITUDE = {"": 0, "万": 4, "亿": 8}
+
+
+@st.composite
+def meant_figures(draw: st.DrawFn) -> tuple[str, Decimal, str, str | None]:
+    """``(text, value, unit, qualifier)``: the text written from the value's parts."""
+    digits = draw(st.integers(min_value=1, max_value=10**6))
+    places = draw(st.integers(min_value=0, max_value=3))
+    magnitude = draw(st.sampled_from(sorted(_MAGNITUDE)))
+    unit = draw(st.sampled_from(["件", "人", "元", "亩", "吨", "公顷", "千克"]))
+    qualifier = draw(st.sampled_from([None, "约", "左右", "余", "多", "近", "不足", "超", "逾"]))
+    number = format(Decimal(digits).scaleb(-places), "f")
+    value = Decimal(digits).scaleb(_MAGNITUDE[magnitude] - places)
+    if qualifier in ("余", "多"):
+        if magnitude and draw(st.booleans()):
+            text = f"{number}{qualifier}{magnitude}{unit}"
+        else:
+            text = f"{number}{magnitude}{qualifier}{unit}"
+    elif qualifier == "左右":
+        text = f"{number}{magnitude}{unit}左右"
+    else:
+        text = f"{qualifier or ''}{number}{magnitude}{unit}"
+    return text, value, unit, qualifier
+
 
 class TestParseFigure:
     @pytest.mark.parametrize(
         ("text", "value", "unit", "qualifier"),
         [
-            ("约 28.9 万亩", "289000", "亩", "约"),
+            ("约 28.9 万亩", "2.89E+5", "亩", "约"),
             ("189,885件", "189885", "件", None),
             ("189885 件", "189885", "件", None),
             ("１８９８８５件", "189885", "件", None),
             ("88.4%", "88.4", "%", None),
             ("88.4％", "88.4", "%", None),
             ("5800余件", "5800", "件", "余"),
-            ("3239万余元", "32390000", "元", "余"),
-            ("3100余万元", "31000000", "元", "余"),
-            ("9.6 亿余元", "960000000", "元", "余"),
-            ("1100多万元", "11000000", "元", "多"),
+            ("3239万余元", "3.239E+7", "元", "余"),
+            ("3100余万元", "3.100E+7", "元", "余"),
+            ("9.6 亿余元", "9.6E+8", "元", "余"),
+            ("1100多万元", "1.100E+7", "元", "多"),
             ("近 5600 家", "5600", "家", "近"),
-            ("约 33 万千克", "330000", "千克", "约"),
+            ("约 33 万千克", "3.3E+5", "千克", "约"),
             ("约 8888 千克", "8888", "千克", "约"),
             ("四十六批", "46", "批", None),
-            ("十个", "10", "个", None),
-            ("两万人", "20000", "人", None),
-            ("1万2千元", "12000", "元", None),
-            ("1.69 万吨", "16900", "吨", None),
-            ("超100万元", "1000000", "元", "超"),
+            ("十个", "1E+1", "个", None),
+            ("两万人", "2E+4", "人", None),
+            ("1万2千元", "1.2E+4", "元", None),
+            ("1.69 万吨", "1.69E+4", "吨", None),
+            ("超100万元", "1.00E+6", "元", "超"),
             ("30%左右", "30", "%", "左右"),
             ("5个百分点", "5", "个百分点", None),
+            ("12.30元", "12.30", "元", None),
+            ("-0.60‰", "-0.60", "‰", None),
         ],
     )
     def test_examples(self, text: str, value: str, unit: str, qualifier: str | None) -> None:
-        """Value (magnitude applied), unit and qualifier of printed figures."""
+        """Value (magnitude applied) with its printed precision, unit and qualifier.
+
+        Decimal ``==`` ignores the exponent (28.9万 == 289000), so the digits and the
+        exponent are compared too: every interval depends on them.
+        """
         f = parse_figure(text)
-        assert f.value == Decimal(value)
+        assert f.value.as_tuple() == Decimal(value).as_tuple()
         assert f.unit == unit
         assert (f.qualifier.value if f.qualifier else None) == qualifier
         assert f.printed == text
@@ -119,11 +150,30 @@ class TestFormat:
         assert format_figure(parse_figure("3100 余万元")) == "3100余万元"
         assert str(parse_figure("30%左右")) == "30%左右"
 
-    @given(figure_texts())
-    def test_round_trip(self, text: str) -> None:
-        """parse_figure(format_figure(f)) == f for every printable figure."""
+    @given(meant_figures())
+    def test_reads_what_was_meant(self, meant: tuple[str, Decimal, str, str | None]) -> None:
+        """A text written from a meaning (digits, decimal places, 万/亿, qualifier, unit)
+        reads back as that meaning, precision included."""
+        text, value, unit, qualifier = meant
         f = parse_figure(text)
-        assert parse_figure(format_figure(f)) == f
+        assert f.value.as_tuple() == value.as_tuple(), text
+        assert (f.unit, f.qualifier.value if f.qualifier else None) == (unit, qualifier)
+
+    @given(meant_figures())
+    def test_round_trip(self, meant: tuple[str, Decimal, str, str | None]) -> None:
+        """format_figure writes a text that reads back to the same figure: value and
+        precision, unit, qualifier, exactness and interval."""
+        f = parse_figure(meant[0])
+        g = parse_figure(format_figure(f))
+        assert g == f
+        assert g.value.as_tuple() == f.value.as_tuple()
+        assert g.exact is f.exact
+        assert g.bounds() == f.bounds()
+
+    @given(figure_texts())
+    def test_shipped_strategy_texts_read(self, text: str) -> None:
+        """Every text pilstats.strategies.figure_texts draws is a readable figure."""
+        assert parse_figure(text).printed == text
 
     def test_qualifier_enum(self) -> None:
         """Qualifiers are the printed words."""
