@@ -20,6 +20,7 @@ Use them to fuzz a pipeline that consumes pilstats::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -28,8 +29,7 @@ from typing import Literal
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from pilstats.checks import Change, Check, Share, ShareSum, Subset, Total
-from pilstats.culprits import typo_variants
+from pilstats.checks import Change, Check, Rate, Same, Share, ShareSum, Subset, Total
 from pilstats.figure import Conventions, Qualifier, Reported, format_figure, parse_figure
 from pilstats.numerals import chinese_numeral
 from pilstats.rounding import Rounding, round_to
@@ -40,6 +40,7 @@ __all__ = [
     "breakdowns",
     "corruptions",
     "figure_texts",
+    "quantity_breakdowns",
     "report_texts",
     "roundings",
     "tight_figures",
@@ -52,11 +53,11 @@ _OTHER_UNITS = ("元", "亩", "吨", "千克", "公顷")
 def tight_figures(breakdown: Breakdown) -> tuple[str, ...]:
     """Figures of a breakdown that sit in exact relations (sums, shares).
 
-    Any corruption of these beyond rounding must fail a check. The change and the
-    previous-year figure are constrained only to the width the printed percentage
-    allows, so they are left out.
+    Any corruption of these beyond rounding must fail a check. The change, the
+    previous-year figure and the rate are constrained only to the width the printed
+    percentage allows, so they are left out.
     """
-    return tuple(k for k in breakdown.figures if k not in ("change", "previous"))
+    return tuple(k for k in breakdown.figures if k not in ("change", "previous", "rate"))
 
 
 def roundings() -> st.SearchStrategy[Rounding]:
@@ -127,6 +128,27 @@ def _published_count(draw: st.DrawFn, true: int, unit: str, qualifiers: bool) ->
     return f"{number}余{unit}"
 
 
+def _tie_parts(draw: st.DrawFn, n: int, exponent: int) -> list[int]:
+    """Parts whose total is 2 * 10**(2 - exponent): every odd part's share is a tie.
+
+    ``100 * p / total`` printed with ``exponent`` is ``p / 2`` in units of the last place,
+    so half-even rounding must decide between two digits for each odd ``p``.
+    """
+    total = 2 * 10 ** (2 - exponent)
+    cuts = sorted(draw(st.lists(st.integers(1, total - 1), min_size=n - 1, max_size=n - 1,
+                                unique=True)))  # fmt: skip
+    parts = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+    if all(p % 2 == 0 for p in parts):  # make sure at least one share is a tie
+        parts[0] -= 1
+        parts[-1] += 1
+    return parts
+
+
+def _wan(true: int, exponent: int, rounding: Rounding) -> str:
+    """``true`` printed in 万 with ``exponent`` decimals of 万 (a total rounded to 万)."""
+    return format(round_to(Fraction(true), exponent + 4, rounding).scaleb(-4), "f") + "万"
+
+
 @st.composite
 def breakdowns(
     draw: st.DrawFn,
@@ -136,24 +158,40 @@ def breakdowns(
     max_count: int = 10**6,
     rounding: Rounding | None = None,
     qualifiers: bool = True,
+    counts_exact: bool | None = None,
+    ties: bool = False,
 ) -> Breakdown:
-    """A total, its parts, their printed shares, a group share and a year-over-year change.
+    """A total, its parts, their printed shares, a group share, a rate and a change.
 
-    Checks: the parts sum to the total; each share agrees with part/total; the shares
-    sum to 100%; a group of the first parts has a printed total and share, and its
-    members' shares sum to the group's share within rounding; each part is a subset
-    of the total; the first part changed by a printed percentage from a printed
-    previous-year count (checked against it, and without it, as "some integer fits").
+    Checks: the parts sum to the total; the first parts, listed alone (其中…等), do
+    not exceed it; each share agrees with part/total; the shares sum to 100%; a group
+    of the first parts has a printed total and share, and its members' shares sum to
+    the group's share within rounding; each part is a subset of the total; the total
+    is stated a second time (in 万 or as printed); a printed rate of the first part
+    admits an integer numerator; the first part changed by a printed percentage from a
+    printed previous-year count (checked against it, and without it, as "some integer
+    fits").
+
+    With ``qualifiers`` some counts are hedged (约/余/近), the restated total may be
+    rounded to 万, and ``counts_exact`` is drawn unless given (when False every count is
+    a rounded figure). With ``ties`` the total is ``2 * 10**(2 - e)`` so that every odd
+    part's share lies exactly half-way between two printable values, which is where
+    ``half_even`` and ``half_up`` part.
     """
     conv_rounding = draw(roundings()) if rounding is None else rounding
-    conventions = Conventions(rounding=conv_rounding)
+    if counts_exact is None:
+        counts_exact = draw(st.booleans()) if qualifiers else True
+    conventions = Conventions(rounding=conv_rounding, counts_exact=counts_exact)
     unit = draw(st.sampled_from(_COUNT_UNITS))
     n = draw(st.integers(min_value=min_parts, max_value=max_parts))
-    parts = draw(
-        st.lists(st.integers(min_value=1, max_value=max_count), min_size=n, max_size=n)
-    )
-    total = sum(parts)
     exponent = draw(st.sampled_from([0, -1, -2]))
+    if ties:
+        parts = _tie_parts(draw, n, exponent)
+    else:
+        parts = draw(
+            st.lists(st.integers(min_value=1, max_value=max_count), min_size=n, max_size=n)
+        )
+    total = sum(parts)
     printed: dict[str, str] = {"total": f"{total}{unit}"}
     truth: dict[str, Fraction] = {"total": Fraction(total)}
     checks: list[Check] = []
@@ -168,6 +206,8 @@ def breakdowns(
         checks.append(Share(f"{sid}_of_total", pid, "total", sid))
         checks.append(Subset(f"{pid}_within_total", pid, "total"))
     checks.insert(0, Total("sum", "total", tuple(part_ids)))
+    listed = draw(st.integers(min_value=1, max_value=n))
+    checks.insert(1, Total("listed_sum", "total", tuple(part_ids[:listed]), complete=False))
     checks.append(ShareSum("shares_sum", tuple(share_ids)))
     m = draw(st.integers(min_value=1, max_value=n))
     group_share = Fraction(sum(parts[:m]) * 100, total)
@@ -178,6 +218,18 @@ def breakdowns(
     checks.append(Total("group_sum", "group_total", tuple(part_ids[:m])))
     checks.append(Share("group_share_of_total", "group_total", "total", "group_share"))
     checks.append(ShareSum("group_shares_sum", tuple(share_ids[:m]), "group_share"))
+    # the total stated again: in 万 (rounded, when qualifiers are allowed) or as printed
+    if qualifiers and total >= 10**4 and draw(st.booleans()):
+        printed["total_again"] = f"{_wan(total, draw(st.integers(-2, 0)), conv_rounding)}{unit}"
+    else:
+        printed["total_again"] = printed["total"]
+    truth["total_again"] = Fraction(total)
+    checks.append(Same("total_restated", ("total", "total_again")))
+    numerator = draw(st.integers(min_value=0, max_value=parts[0]))
+    rate = Fraction(numerator * 100, parts[0])
+    printed["rate"] = f"{round_to(rate, exponent, conv_rounding)}%"
+    truth["rate"] = rate
+    checks.append(Rate("rate_of_part_0", "rate", "part_0"))
     previous = draw(st.integers(min_value=1, max_value=max_count))
     change = Fraction(parts[0] - previous, previous) * 100
     printed["change"] = f"{round_to(abs(change), -1, conv_rounding)}%"
@@ -191,6 +243,79 @@ def breakdowns(
     return Breakdown(figures, tuple(checks), truth, conventions)
 
 
+_FAMILIES: dict[str, tuple[tuple[str, Fraction, int], ...]] = {
+    # unit, its size in the family's unit of size 1, magnitude (万 = 4, 亿 = 8) it prints with
+    "area": (("亩", Fraction(1), 4), ("公顷", Fraction(15), 0), ("亩", Fraction(1), 0),
+             ("公顷", Fraction(15), 4)),
+    "money": (("元", Fraction(1), 8), ("元", Fraction(1), 4), ("元", Fraction(1), 0)),
+    "mass": (("吨", Fraction(1000), 4), ("千克", Fraction(1), 0), ("吨", Fraction(1000), 0)),
+}
+
+
+@st.composite
+def _measured(
+    draw: st.DrawFn, true: Fraction, family: str, rounding: Rounding
+) -> tuple[str, Reported]:
+    """Print a measured quantity (given in the family's unit of size 1) in some unit.
+
+    Only units large enough for the value to print a significant digit are drawn.
+    """
+    fits = [f for f in _FAMILIES[family] if true / f[1] >= 10 ** f[2] or f[1:] == (Fraction(1), 0)]
+    unit, size, magnitude = draw(st.sampled_from(fits))
+    value = true / size / 10**magnitude
+    places = draw(st.integers(min_value=-2, max_value=0))
+    printed = round_to(value, places, rounding)
+    word = {8: "亿", 4: "万", 0: ""}[magnitude]
+    text = f"{format(printed, 'f')}{word}{unit}"
+    return text, parse_figure(text)
+
+
+@st.composite
+def quantity_breakdowns(
+    draw: st.DrawFn,
+    *,
+    min_parts: int = 2,
+    max_parts: int = 5,
+    rounding: Rounding | None = None,
+) -> Breakdown:
+    """Measured quantities printed in different units: 万亩 and 公顷, 亿元 and 万元, 吨 and 千克.
+
+    A total and its parts (each printed rounded, in a unit of its own), the total
+    stated again in another unit, the first part's share of the total, each part a
+    subset of the total. Consistent by construction under any rounding convention:
+    every check must pass, and the unit conversions must be exact for that.
+    """
+    conv_rounding = draw(roundings()) if rounding is None else rounding
+    family = draw(st.sampled_from(sorted(_FAMILIES)))
+    n = draw(st.integers(min_value=min_parts, max_value=max_parts))
+    parts = [
+        Fraction(draw(st.integers(min_value=1, max_value=10**7)), draw(st.sampled_from([1, 100])))
+        * 10 ** draw(st.integers(min_value=0, max_value=4))
+        for _ in range(n)
+    ]
+    total = sum(parts, Fraction(0))
+    truth: dict[str, Fraction] = {}
+    figures: dict[str, Reported] = {}
+    for fid, true in [("total", total), ("total_again", total),
+                      *((f"part_{i}", p) for i, p in enumerate(parts))]:  # fmt: skip
+        _, figure = draw(_measured(true, family, conv_rounding))
+        figures[fid] = figure
+        first = next(size for u, size, _ in _FAMILIES[family] if u == figure.unit)
+        truth[fid] = true / first
+    share = parts[0] * 100 / total
+    exponent = draw(st.sampled_from([0, -1, -2]))
+    figures["share"] = parse_figure(f"{round_to(share, exponent, conv_rounding)}%")
+    truth["share"] = share
+    part_ids = tuple(f"part_{i}" for i in range(n))
+    checks: list[Check] = [
+        Total("sum", "total", part_ids),
+        Same("total_restated", ("total", "total_again")),
+        Share("share_of_part_0", "part_0", "total", "share"),
+        *(Subset(f"{p}_within_total", p, "total") for p in part_ids),
+    ]
+    return Breakdown(figures, tuple(checks), truth, Conventions(rounding=conv_rounding))
+
+
 def _retyped(figure: Reported, numeral: str) -> Reported | None:
     try:
         return parse_figure(
@@ -199,6 +324,48 @@ def _retyped(figure: Reported, numeral: str) -> Reported | None:
         )
     except ValueError:
         return None
+
+
+_DIGIT_CHARS = "0123456789"
+_LEADING_NUMBER = re.compile(r"^(-?)(\d+)(?:\.(\d+))?")
+
+
+def _leading_zero(numeral: str) -> bool:
+    body = numeral.lstrip("-")
+    return len(body) > 1 and body[0] == "0" and body[1] in _DIGIT_CHARS
+
+
+def _damaged(draw: st.DrawFn, numeral: str, operation: str) -> str | None:
+    """The numeral after a typist's slip, or None when the slip cannot be made.
+
+    Two adjacent digits swapped, one digit changed, or the last printed place of the
+    leading number moved by one. (An implementation of its own, not the culprit
+    finder's, so that a law can test the finder against it.)
+    """
+    digits = [i for i, ch in enumerate(numeral) if ch in _DIGIT_CHARS]
+    if operation == "swap":
+        pairs = [i for i in digits if i + 1 in digits and numeral[i] != numeral[i + 1]]
+        if not pairs:
+            return None
+        i = draw(st.sampled_from(pairs))
+        out = numeral[:i] + numeral[i + 1] + numeral[i] + numeral[i + 2 :]
+    elif operation == "digit":
+        if not digits:
+            return None
+        i = draw(st.sampled_from(digits))
+        d = draw(st.sampled_from([d for d in _DIGIT_CHARS if d != numeral[i]]))
+        out = numeral[:i] + d + numeral[i + 1 :]
+    else:
+        m = _LEADING_NUMBER.match(numeral)
+        if m is None:
+            return None
+        places = len(m[3] or "")
+        number = Decimal(m[2] + ("." + m[3] if m[3] else ""))
+        moved = number + draw(st.sampled_from([1, -1])) * Decimal(1).scaleb(-places)
+        if moved <= 0:
+            return None
+        out = m[1] + format(moved, "f") + numeral[m.end() :]
+    return None if _leading_zero(out) else out
 
 
 @st.composite
@@ -212,32 +379,20 @@ def corruptions(
     """Damage one figure so that its true value falls outside its printed interval.
 
     Operations: ``swap`` two adjacent digits, change one ``digit``, or move the last
-    printed place by one (``off_by_one``; skipped when ``typos_only``). ``targets``
-    limits which figures may be hit (default: any).
+    printed place by one (``off_by_one``; skipped when ``typos_only``). Qualified
+    figures (约/余/近 …) are damaged too, their qualifier kept. ``targets`` limits
+    which figures may be hit (default: any).
     """
     fid = draw(st.sampled_from(sorted(targets or breakdown.figures)))
     original = breakdown.figures[fid]
-    typos = list(typo_variants(original.numeral))
-    options = sorted({op for op, _ in typos}) + ([] if typos_only else ["off_by_one"])
-    assume(bool(options))
+    options = ["swap", "digit"] + ([] if typos_only else ["off_by_one"])
     operation = draw(st.sampled_from(options))
-    numeral = original.numeral
-    if operation != "off_by_one":
-        numeral = draw(st.sampled_from([v for op, v in typos if op == operation]))
-    corrupted: Reported | None
-    if operation == "off_by_one":
-        step = Decimal(1).scaleb(original.exponent)
-        sign = draw(st.sampled_from([1, -1]))
-        value = original.value + sign * step
-        if value <= 0:
-            value = original.value + step
-        text = format(value, "f") if original.exponent < 0 else str(int(value))
-        corrupted = parse_figure(f"{text}{original.unit}") if not original.qualifier else None
-    else:
-        corrupted = _retyped(original, numeral)
+    numeral = _damaged(draw, original.numeral, operation)
+    corrupted = None if numeral is None else _retyped(original, numeral)
     truth = breakdown.truth[fid]
-    bounds = None if corrupted is None else corrupted.bounds(breakdown.conventions)
-    if corrupted is None or bounds is None or truth in bounds or corrupted.value == 0:
+    if corrupted is None or corrupted.value == 0 or truth in corrupted.bounds(
+        breakdown.conventions
+    ):
         # the damage is within rounding (or unprintable): not a corruption
         assume(False)
     assert corrupted is not None
