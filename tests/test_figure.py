@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilstats import NumeralParseError, Qualifier, UnitError, format_figure, parse_figure
-from pilstats.figure import Conventions
+from pilstats.figure import Conventions, last_nonzero_unit
 from pilstats.rounding import Rounding
 from pilstats.strategies import figure_texts
 
@@ -180,3 +180,59 @@ class TestFormat:
         assert Qualifier("余") is Qualifier.MORE
         assert not Qualifier.MORE.is_prefix
         assert Qualifier.ABOUT.is_prefix
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(
+        ("text", "position", "reason"),
+        [
+            ("1" * 121 + "件", 0, "longer than 120 characters: not one figure"),
+            ("   ", 0, "empty figure"),
+            ("约30%左右", 5, "two qualifiers"),
+            ("5余3件", 1, "余/多 may only be followed by 万 or 亿"),
+            ("5余余件", 2, "more than one 余/多"),
+            ("0余件", 0, "余 needs a non-zero figure"),
+            ("超0件", 0, "超 needs a non-zero figure"),
+            ("-5件", 0, "a signed count; write the direction (减少/下降) in the relation"),
+            ("-5余%", 0, "a signed figure with 余/多/近/超 is ambiguous"),
+            ("-近5%", 0, "a signed figure with 余/多/近/超 is ambiguous"),
+        ],
+    )
+    def test_reason_and_position(self, text: str, position: int, reason: str) -> None:
+        """Each refusal says why, and where."""
+        with pytest.raises(NumeralParseError) as info:
+            parse_figure(text)
+        assert (info.value.position, info.value.reason) == (position, reason)
+
+    @pytest.mark.parametrize(
+        ("text", "unit", "hint"),
+        [
+            ("3mu", "mu", "'mu = [count_mu] = mu'"),
+            ("123x", "x", "'x = [count_x] = x'"),
+            ("12 furlongs", "furlongs", "'furlongs = [count_furlongs] = furlongs'"),
+            ("5平方丈", "平方丈", "'my_unit = [count_my_unit] = 平方丈'"),
+        ],
+    )
+    def test_unknown_unit_named_with_a_declaration_to_copy(
+        self, text: str, unit: str, hint: str
+    ) -> None:
+        """The whole unknown word is named, with a pint line (ASCII name) to declare it."""
+        with pytest.raises(UnitError) as info:
+            parse_figure(text)
+        assert f"unknown unit {unit!r} in figure {text!r}" in str(info.value)
+        assert str(info.value).endswith(f"(pint syntax, e.g. {hint})")
+
+    def test_last_nonzero_unit(self) -> None:
+        """One unit of the last non-zero digit; zero has none."""
+        assert last_nonzero_unit(Decimal(5800)) == 100
+        assert last_nonzero_unit(Decimal("2.890E+5")).as_tuple().exponent == 3
+        assert last_nonzero_unit(Decimal("0.80")) == Decimal("0.1")
+        with pytest.raises(ValueError, match="zero has no last non-zero digit"):
+            last_nonzero_unit(Decimal(0))
+
+    def test_signed_figures(self) -> None:
+        """A sign is kept in the value, the numeral and the canonical form."""
+        f = parse_figure("-约0.6‰")
+        assert (f.value, f.numeral, str(f)) == (Decimal("-0.6"), "-0.6", "-约0.6‰")
+        assert f.count is False
+        assert parse_figure("+0.6‰").value == Decimal("0.6")

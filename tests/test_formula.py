@@ -276,3 +276,20 @@ class TestFormulaCheck:
 def test_eps_is_below_every_gap() -> None:
     """The oracle's EPS is far below the finest printed place it is used with."""
     assert Fraction(1, 10**50) > EPS
+
+
+def test_nesting_limit_counts_depth_not_length() -> None:
+    """Siblings do not use up the nesting allowance of 100 levels."""
+    deep = "(" * 98 + "a" + ")" * 98
+    assert parse_formula(f"max(a, a, a, a, a, {deep}) = b").names == ("a", "b")
+    with pytest.raises(FormulaError, match="nested too deeply"):
+        parse_formula(f"max(a, a, a, a, a, ({deep})) = b")
+
+
+def test_divisor_arbitrarily_close_to_zero() -> None:
+    """超5件 - 5件 lies in (0, 1): as a divisor it is unbounded, and the message says why."""
+    f = run("c / (a - b) = d", a="超5件", b="5件", c="1件", d="2件")
+    assert (f.status, f.message) == (
+        Status.UNTESTABLE,
+        "c / (a - b) = d: a divisor may be arbitrarily close to zero, so any value fits",
+    )

@@ -104,3 +104,58 @@ class TestBasics:
         q = Interval.point(1) / Interval.point(3)
         assert Fraction(1, 3) in q
         assert q.width < Decimal("1e-50")
+
+
+def _iv(lo: int, hi: int, lo_closed: bool, hi_closed: bool) -> Interval:
+    return Interval(Decimal(lo), Decimal(hi), lo_closed, hi_closed)
+
+
+class TestEdges:
+    def test_of_keeps_exact_ends_as_given(self) -> None:
+        """Integer and decimal ends are exact: open ends stay open."""
+        iv = Interval.of(1, Decimal("2.5"), False, False)
+        assert (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed) == (1, Decimal("2.5"), False, False)
+
+    @pytest.mark.parametrize(
+        ("value", "direction", "text"),
+        [
+            (7, 0, "7"),
+            (Decimal("2.50"), 0, "2.5"),
+            (Fraction(1, 4096), 0, "0.000244140625"),
+            (Fraction(1, 8192), 0, "~0.00012207031"),
+            (Fraction(2, 3), 0, "~0.66666666667"),
+            (Fraction(2, 3), -1, "~0.66666666666"),
+            (Fraction(2, 3), 1, "~0.66666666667"),
+            (Fraction(1, 3), 1, "~0.33333333334"),
+            (Decimal("0.1234567890123"), -1, "~0.12345678901"),
+            (Decimal("-0"), 0, "0"),
+        ],
+    )
+    def test_format_fraction(
+        self, value: Decimal | int | Fraction, direction: int, text: str
+    ) -> None:
+        """Exact up to 12 decimals; beyond, 12 digits rounded the asked way (nearest by
+        default) after a ~."""
+        assert format_fraction(value, direction=direction) == text
+
+    @pytest.mark.parametrize(
+        ("a", "b", "product"),
+        [
+            (_iv(0, 1, True, True), _iv(0, 1, False, True), "[0, 1]"),
+            (_iv(0, 1, False, True), _iv(0, 1, False, True), "(0, 1]"),
+            (_iv(-1, 2, False, True), _iv(-3, 1, True, False), "[-6, 3)"),
+            (_iv(-2, -1, True, False), _iv(3, 4, True, True), "[-8, -3)"),
+        ],
+    )
+    def test_products_at_zero_and_across_signs(
+        self, a: Interval, b: Interval, product: str
+    ) -> None:
+        """A closed zero end makes 0 attained whatever the other factor; signs cross."""
+        assert str(a * b) == product
+        assert str(b * a) == product
+
+    def test_gap(self) -> None:
+        """Distance between separate intervals, either order; 0 when they touch."""
+        a, b = Interval(Decimal(1), Decimal(2)), Interval(Decimal("3.5"), Decimal(4))
+        assert a.gap(b) == b.gap(a) == Decimal("1.5")
+        assert a.gap(Interval(Decimal(2), Decimal(3), False, True)) == 0

@@ -476,6 +476,11 @@ class TestSame:
         f = run(Same("s", ("a", "b")), a="1公顷", b="15亩")
         assert (f.status, f.slack) == (PASS, False)
 
+    def test_intervals_shown_are_the_first_and_the_last(self) -> None:
+        """A finding of three statements shows the first's and the last's interval."""
+        f = run(Same("s", ("a", "b", "c")), a="约5000人", b="5000人", c="5000余人")
+        assert (str(f.computed_bounds), str(f.printed_bounds)) == ("[4500, 5500]", "[5000, 6000)")
+
     def test_touching_open_ends_after_conversion_do_not_meet(self) -> None:
         """16亩 = [15.5, 16.5) and 15亩 = [14.5, 15.5) never agree, whatever unit the
         comparison is made in (1/15 does not terminate: it must not blur the ends)."""

@@ -73,3 +73,37 @@ class TestChineseNumeral:
         """Negative and huge numbers are refused."""
         with pytest.raises(ValueError, match="chinese_numeral"):
             chinese_numeral(-1)
+
+
+class TestRefusalsAndForms:
+    @pytest.mark.parametrize(
+        ("text", "position", "reason"),
+        [
+            ("12.", 2, "a decimal point with no digits after it"),
+            (".5", 0, "a decimal point with no digits before it"),
+            ("1.2.3", 3, "a second decimal point"),
+            ("1亿万", 2, "万 has no number before it"),
+            ("1百2", 2, "ambiguous: an Arabic number after a unit needs its own unit"),
+            ("1" * 27 + "亿", 0, "more than 30 digits"),
+        ],
+    )
+    def test_reason_and_position(self, text: str, position: int, reason: str) -> None:
+        """Each refusal says why, and where."""
+        with pytest.raises(NumeralParseError) as info:
+            parse_numeral(text)
+        assert (info.value.position, info.value.reason) == (position, reason)
+
+    def test_magnitudes_out_of_order_or_mixed(self) -> None:
+        """万 inside 亿 multiplies; 亿 after 万 scales the whole; exponents follow."""
+        assert str(parse_numeral("1亿2万")) == "1.0002E+8"
+        assert str(parse_numeral("3万亿")) == "3E+12"
+        assert str(parse_numeral("1十2")) == "12"
+
+    @pytest.mark.parametrize(
+        ("n", "text"),
+        [(0, "零"), (1011, "一千零一十一"), (10101, "一万零一百零一"), (110, "一百一十"),
+         (100010, "十万零一十"), (2000000001, "二十亿零一")],
+    )  # fmt: skip
+    def test_zeros_written_once_per_gap(self, n: int, text: str) -> None:
+        """零 marks each gap once; zero itself is 零."""
+        assert chinese_numeral(n) == text

@@ -62,3 +62,22 @@ def test_half_up_preimage_is_exact(x: Fraction, exponent: int) -> None:
 def test_interval_type() -> None:
     """unround returns an Interval."""
     assert isinstance(unround(Decimal(1)), Interval)
+
+
+class TestEdges:
+    @pytest.mark.parametrize("bad", ["NaN", "Infinity", "-Infinity"])
+    def test_only_finite_numbers_have_a_place(self, bad: str) -> None:
+        """quantum (and so unround) refuses NaN and infinities with a ValueError."""
+        with pytest.raises(ValueError, match="not a finite number"):
+            unround(Decimal(bad))
+
+    @pytest.mark.parametrize(
+        ("value", "exponent", "expected"),
+        [(Fraction(1, 2), 0, "1"), (Fraction(1, 20), -1, "0.1"), (Fraction(-1, 2), 0, "-1"),
+         (Fraction(0), -2, "0.00"), (Fraction(49, 100), 0, "0")],
+    )  # fmt: skip
+    def test_half_up_between_zero_and_one(
+        self, value: Fraction, exponent: int, expected: str
+    ) -> None:
+        """Ties away from zero just above and below 0 as everywhere else."""
+        assert str(round_to(value, exponent, Rounding.HALF_UP)) == expected

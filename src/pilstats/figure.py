@@ -314,7 +314,7 @@ def _parse_figure(text: str, exact: bool | None, unit: str | None) -> Reported:
         except NumeralParseError as exc:
             error = error or exc
             continue
-        return _signed(figure, negative, text) if negative else figure
+        return _signed(figure, text) if negative else figure
     suffix = s[head_end:]
     if not table.knows(suffix):
         hint = (
@@ -354,9 +354,8 @@ def _ascii_name(word: str) -> str:
     )
 
 
-def _signed(figure: Reported, negative: bool, text: str) -> Reported:
-    if not negative:
-        return figure
+def _signed(figure: Reported, text: str) -> Reported:
+    """The figure printed with a minus sign (refused for counts and one-sided qualifiers)."""
     if figure.is_count:
         raise NumeralParseError(
             text, 0, "a signed count; write the direction (减少/下降) in the relation"

@@ -304,7 +304,7 @@ def _mul(a: FInterval, b: FInterval) -> FInterval:
 
 
 def _div(a: FInterval, b: FInterval) -> FInterval:
-    if b.contains_zero() or (b.lo == 0 and b.hi == 0):
+    if b.contains_zero():
         raise UnboundedError("a divisor may be zero")
     if b.lo == 0 or b.hi == 0:
         raise UnboundedError("a divisor may be arbitrarily close to zero")
