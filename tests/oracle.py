@@ -418,6 +418,8 @@ def _rate(c: Rate, run: _Run) -> str:
         return UNITS
     rate = run.span(c.rate).scaled(_RATIO[unit])
     base = run.span(c.base)
+    if rate.lo < 0 or base.lo < 0:  # documented: a negative rate has no numerator to check
+        return UNTESTABLE
     if not _is_count(run.unit(c.base)):
         return UNTESTABLE
     numerators = extent(lambda r, b: r * b, [rate, base])

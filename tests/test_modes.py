@@ -464,10 +464,11 @@ class TestRate:
         assert (f.status, f.code) == (FAIL, FindingCode.UNIT_MISMATCH)
 
     def test_signed_rate(self) -> None:
-        """-0.6‰ of 10000人 admits -6; -0.65‰ admits no integer; no ValueError."""
-        f = run(Rate("r", "r", "b"), r="-0.6‰", b="10000人")
-        assert (f.status, f.derived) == (UNTESTABLE, {"numerator": "{-6}"})
-        assert run(Rate("r", "r", "b"), r="-0.65‰", b="10000人").status is FAIL
+        """A rate that may be negative has no numerator to check: untestable, no error."""
+        for rate in ("-0.6‰", "0%"):
+            f = run(Rate("r", "r", "b"), r=rate, b="10000人")
+            assert (f.status, f.code) == (UNTESTABLE, FindingCode.RATE_UNTESTABLE)
+        assert f.message == "0% of 10000人: a negative rate or base has no numerator to check"
 
 
 class TestSame:

@@ -345,7 +345,7 @@ def compose_figure(
     """
     text = printed or f"{qualifier.value if qualifier else ''}{head}{unit}"
     figure = _build(text, head, unit, qualifier, None)
-    return _signed(figure, negative, text) if negative else figure
+    return _signed(figure, text) if negative else figure
 
 
 def _ascii_name(word: str) -> str:
