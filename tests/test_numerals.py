@@ -70,9 +70,10 @@ class TestChineseNumeral:
         assert parse_numeral(chinese_numeral(n)) == n
 
     def test_range(self) -> None:
-        """Negative and huge numbers are refused."""
-        with pytest.raises(ValueError, match="chinese_numeral"):
-            chinese_numeral(-1)
+        """Negative numbers and 10**12 or more are refused."""
+        for n in (-1, 10**12):
+            with pytest.raises(ValueError, match="chinese_numeral"):
+                chinese_numeral(n)
 
 
 class TestRefusalsAndForms:
@@ -85,6 +86,20 @@ class TestRefusalsAndForms:
             ("1亿万", 2, "万 has no number before it"),
             ("1百2", 2, "ambiguous: an Arabic number after a unit needs its own unit"),
             ("1" * 27 + "亿", 0, "more than 30 digits"),
+            ("1" * 27 + "万", 0, "more than 30 digits"),
+            ("1" * 30 + ".5", 0, "more than 30 digits"),
+            ("两三", 1, "two digits in a row (a range such as 两三 is not one figure)"),
+            ("二3", 1, "two numbers in a row"),
+            ("千", 0, "千 has no number before it"),
+            ("十百", 1, "百 has no number before it"),
+            ("一十一十", 3, "十 out of order"),
+            ("二千八千", 3, "千 out of order"),
+            ("一十一百", 3, "百 out of order"),
+            ("万", 0, "万 has no number before it"),
+            ("1万万", 2, "万 repeated"),
+            ("零", 0, "零 must be followed by a digit"),
+            ("一百零", 2, "零 must be followed by a digit"),
+            ("１２", 0, "'１' is not part of a numeral"),
         ],
     )
     def test_reason_and_position(self, text: str, position: int, reason: str) -> None:
@@ -93,16 +108,38 @@ class TestRefusalsAndForms:
             parse_numeral(text)
         assert (info.value.position, info.value.reason) == (position, reason)
 
-    def test_magnitudes_out_of_order_or_mixed(self) -> None:
-        """万 inside 亿 multiplies; 亿 after 万 scales the whole; exponents follow."""
-        assert str(parse_numeral("1亿2万")) == "1.0002E+8"
-        assert str(parse_numeral("3万亿")) == "3E+12"
-        assert str(parse_numeral("1十2")) == "12"
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("1亿2万", "1.0002E+8"),
+            ("3万亿", "3E+12"),
+            ("三万亿", "3E+12"),
+            ("五万七亿", "5.0007E+12"),
+            ("一万二千亿", "1.2E+12"),
+            ("1十2", "12"),
+            ("一百二", "1.2E+2"),
+            ("一千〇五", "1005"),
+            ("一千零5", "1005"),
+            ("0万", "0E+4"),
+            ("1" * 29, "1" * 29),
+            ("12345678901234567890123456789", "12345678901234567890123456789"),
+            ("1234567890123456789012345.6789万", "12345678901234567890123456789"),
+            ("1" * 27 + "千", "1.11111111111111111111111111E+29"),
+        ],
+    )
+    def test_forms(self, text: str, value: str) -> None:
+        """万 inside 亿 adds; 亿 after 万 scales the whole; colloquial 一百二 is 120; 〇 is
+        零; up to 30 digits are kept exactly (digits and exponent compared)."""
+        assert parse_numeral(text).as_tuple() == Decimal(value).as_tuple()
 
     @pytest.mark.parametrize(
         ("n", "text"),
         [(0, "零"), (1011, "一千零一十一"), (10101, "一万零一百零一"), (110, "一百一十"),
-         (100010, "十万零一十"), (2000000001, "二十亿零一")],
+         (100010, "十万零一十"), (2000000001, "二十亿零一"), (1000, "一千"),
+         (377810007161, "三千七百七十八亿一千万七千一百六十一"),
+         (651622456885, "六千五百一十六亿二千二百四十五万六千八百八十五"),
+         (501460013950, "五千零一十四亿六千零一万三千九百五十"),
+         (10**12 - 1, "九千九百九十九亿九千九百九十九万九千九百九十九")],
     )  # fmt: skip
     def test_zeros_written_once_per_gap(self, n: int, text: str) -> None:
         """零 marks each gap once; zero itself is 零."""
