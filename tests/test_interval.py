@@ -112,9 +112,24 @@ def _iv(lo: int, hi: int, lo_closed: bool, hi_closed: bool) -> Interval:
 
 class TestEdges:
     def test_of_keeps_exact_ends_as_given(self) -> None:
-        """Integer and decimal ends are exact: open ends stay open."""
+        """Integer (of any size) and decimal ends are exact: open ends stay open; the
+        ends are closed unless said otherwise."""
         iv = Interval.of(1, Decimal("2.5"), False, False)
         assert (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed) == (1, Decimal("2.5"), False, False)
+        huge = Interval.of(10**70 + 1, 10**71, False, False)
+        assert (huge.lo, huge.lo_closed, huge.hi_closed) == (10**70 + 1, False, False)
+        assert str(Interval.of(1, 2)) == "[1, 2]"
+
+    def test_non_terminating_quotients_keep_60_digits(self) -> None:
+        """A quotient that does not terminate is rounded outward at 60 significant digits."""
+        third = Interval.point(1) / Interval.point(3)
+        assert len(third.lo.as_tuple().digits) == len(third.hi.as_tuple().digits) == 60
+        assert third.hi - third.lo == Decimal("1e-60")
+        assert str(third) == "[~0.33333333333, ~0.33333333334]"  # each end shown outward
+
+    def test_default_rendering_is_to_nearest(self) -> None:
+        """Without a direction a long fraction is rounded to nearest."""
+        assert format_fraction(Fraction(1, 3)) == "~0.33333333333"
 
     @pytest.mark.parametrize(
         ("value", "direction", "text"),
@@ -129,6 +144,7 @@ class TestEdges:
             (Fraction(1, 3), 1, "~0.33333333334"),
             (Decimal("0.1234567890123"), -1, "~0.12345678901"),
             (Decimal("-0"), 0, "0"),
+            (Fraction(10**11, 3), 0, "~33333333333.3"),
         ],
     )
     def test_format_fraction(
@@ -145,6 +161,8 @@ class TestEdges:
             (_iv(0, 1, False, True), _iv(0, 1, False, True), "(0, 1]"),
             (_iv(-1, 2, False, True), _iv(-3, 1, True, False), "[-6, 3)"),
             (_iv(-2, -1, True, False), _iv(3, 4, True, True), "[-8, -3)"),
+            (_iv(-1, 1, True, True), _iv(-1, 1, True, False), "[-1, 1]"),
+            (_iv(-1, 1, False, True), _iv(-1, 1, True, False), "[-1, 1)"),
         ],
     )
     def test_products_at_zero_and_across_signs(

@@ -35,7 +35,6 @@ def _directed(rounding: str) -> Context:
 _DOWN = _directed(ROUND_FLOOR)
 _UP = _directed(ROUND_CEILING)
 _ZERO = Decimal(0)
-_ONE = Decimal(1)
 
 Number = Decimal | int | Fraction
 
@@ -197,8 +196,7 @@ class Interval(_Ends):
 
     def __mul__(self, other: Interval) -> Interval:  # type: ignore[override]
         """Every ``a * b`` (either sign: a rate may be negative, a count may not)."""
-        lo = hi = None
-        lo_closed = hi_closed = False
+        corners = []
         for x, x_closed in ((self.lo, self.lo_closed), (self.hi, self.hi_closed)):
             for y, y_closed in ((other.lo, other.lo_closed), (other.hi, other.hi_closed)):
                 down, up = _DOWN.multiply(x, y), _UP.multiply(x, y)
@@ -206,16 +204,11 @@ class Interval(_Ends):
                 # an end rounded outward is closed
                 closed = (x_closed and y_closed) or (x == 0 and x_closed) or (
                     y == 0 and y_closed) or down != up  # fmt: skip
-                if lo is None or down < lo:
-                    lo, lo_closed = down, closed
-                elif down == lo:
-                    lo_closed = lo_closed or closed
-                if hi is None or up > hi:
-                    hi, hi_closed = up, closed
-                elif up == hi:
-                    hi_closed = hi_closed or closed
-        assert lo is not None
-        assert hi is not None
+                corners.append((down, up, closed))
+        lo = min(down for down, _, _ in corners)
+        hi = max(up for _, up, _ in corners)
+        lo_closed = any(closed for down, _, closed in corners if down == lo)
+        hi_closed = any(closed for _, up, closed in corners if up == hi)
         return _make(lo, hi, lo_closed, hi_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
