@@ -25,6 +25,13 @@ exponent, unit, qualifier, exact flag) and of a check specification.
 4. **Integer unknowns** (a previous-year count, a rate's numerator) are enumerated one
    by one; each is then a fixed number in the relation above.
 
+The true value behind a *printed* figure is any real number its interval admits, as
+pilstats documents (a count printed ``约5000人`` may stand for 4999.5). Reading counts
+as integers is stricter; :func:`integer_witness` enumerates integer counts outright for
+sums, subsets and restatements, and a law checks that whatever integers satisfy, the
+checks accept (they may accept more: ``5800余件 + 5800余件 = 11799件`` passes, though
+integer counts reach 11798 at most).
+
 ``EPS`` is ``10**-60``: far below every positive gap the instances can produce (values
 of at most 12 digits with at most 4 decimals, combined in relations of degree ≤ 3), so
 "``EPS`` inside an open end" stands for "arbitrarily close". The oracle refuses larger
@@ -46,7 +53,7 @@ from itertools import product
 from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum, Subset, Total
 from pilstats.figure import Conventions, Reported
 
-__all__ = ["EPS", "Span", "admits", "rounds_to", "span", "verdict"]
+__all__ = ["EPS", "Span", "admits", "integer_witness", "rounds_to", "span", "verdict"]
 
 EPS = Fraction(1, 10**60)
 _MAX_DIGITS = 12
@@ -302,6 +309,44 @@ class _Run:
 
     def convertible(self, ids: Sequence[str]) -> bool:
         return all(_factor(self.unit(f), self.unit(ids[0])) is not None for f in ids)
+
+
+def _integers_in(figure: Reported, conventions: Conventions) -> list[int]:
+    s = span(figure, conventions)
+    return [n for n in range(math.floor(s.lo), math.ceil(s.hi) + 1) if Fraction(n) in s]
+
+
+def _sums(lists: Sequence[list[int]]) -> set[int]:
+    """Every sum of one integer from each list (built list by list, so it stays small)."""
+    sums = {0}
+    for values in lists:
+        sums = {a + b for a in sums for b in values}
+    return sums
+
+
+def integer_witness(
+    check: Total | Subset | Same, figures: Mapping[str, Reported], conventions: Conventions
+) -> bool:
+    """Whether integer counts, each admitted by its figure, satisfy the relation.
+
+    Brute force over every integer each count figure admits; all figures must be counts
+    of one unit (no conversion).
+    """
+    ints = {fid: _integers_in(figures[fid], conventions) for fid in check.figures}
+    assert len({figures[f].unit for f in check.figures}) == 1
+    if isinstance(check, Total):
+        totals = set(ints[check.total])
+        sums = _sums([ints[p] for p in check.parts])
+        if check.complete:
+            return bool(sums & totals)
+        return bool(totals) and bool(sums) and min(sums) <= max(totals)
+    if isinstance(check, Subset):
+        wholes = _sums([ints[w] for w in check.wholes])
+        return bool(ints[check.part]) and bool(wholes) and min(ints[check.part]) <= max(wholes)
+    common = set(ints[check.statements[0]])
+    for fid in check.statements[1:]:
+        common &= set(ints[fid])
+    return bool(common)
 
 
 def verdict(check: Check, figures: Mapping[str, Reported], conventions: Conventions) -> str:

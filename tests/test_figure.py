@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pilstats import NumeralParseError, Qualifier, UnitError, format_figure, parse_figure
-from pilstats.figure import Conventions, last_nonzero_unit
+from pilstats import NumeralParseError, Qualifier, Reported, UnitError, format_figure, parse_figure
+from pilstats.figure import Conventions, compose_figure, last_nonzero_unit
 from pilstats.rounding import Rounding
 from pilstats.strategies import figure_texts
 
@@ -196,6 +196,7 @@ class TestRefusals:
             ("-5件", 0, "a signed count; write the direction (减少/下降) in the relation"),
             ("-5余%", 0, "a signed figure with 余/多/近/超 is ambiguous"),
             ("-近5%", 0, "a signed figure with 余/多/近/超 is ambiguous"),
+            ("余万件", 0, "余/多 with no number before it"),
         ],
     )
     def test_reason_and_position(self, text: str, position: int, reason: str) -> None:
@@ -236,3 +237,62 @@ class TestRefusals:
         assert (f.value, f.numeral, str(f)) == (Decimal("-0.6"), "-0.6", "-约0.6‰")
         assert f.count is False
         assert parse_figure("+0.6‰").value == Decimal("0.6")
+
+
+class TestReportedValue:
+    def test_not_text_is_named(self) -> None:
+        """A float is refused by name: it has already lost the printed precision."""
+        with pytest.raises(TypeError, match="a figure is text, not float"):
+            parse_figure(12.3)  # type: ignore[arg-type]
+
+    def test_length_limit(self) -> None:
+        """120 characters are read (spaces too); 121 are refused, the text cut at 40."""
+        assert parse_figure("1" + " " * 118 + "件").value == 1
+        text = "1" + " " * 119 + "件"
+        with pytest.raises(NumeralParseError) as info:
+            parse_figure(text)
+        assert info.value.text == text[:40] + "…"
+
+    def test_no_number(self) -> None:
+        """A unit alone has no number, at position 0."""
+        with pytest.raises(NumeralParseError) as info:
+            parse_figure("件")
+        assert (info.value.position, info.value.reason) == (0, "no number")
+
+    def test_unit_in_parentheses(self) -> None:
+        """Tables print the unit apart: 12.5(万吨) is 12.5万吨, and unit= does the same."""
+        assert parse_figure("12.5(万吨)") == parse_figure("12.5万吨")
+        assert parse_figure("-0.60", unit="‰") == parse_figure("-0.60‰")
+
+    def test_equality_ignores_spelling_count_and_cache(self) -> None:
+        """Figures are equal by value, unit, qualifier, numeral and exactness: not by the
+        text they came from, the count flag or whether their bounds were computed."""
+        a, b = parse_figure("189,885件"), parse_figure("189885 件")
+        a.bounds()
+        assert a == b
+        assert a == Reported(Decimal(189885), "件", None, "189885", exact=True)
+        assert "_intervals" not in repr(a)
+
+    def test_built_directly(self) -> None:
+        """A Reported built without flags is a rounded figure; count words are looked up."""
+        f = Reported(Decimal(5), "件")
+        assert f.exact is False
+        assert f.is_count is True
+        assert str(f.bounds()) == "[4.5, 5.5)"
+        assert Reported(Decimal(5), "亩").is_count is False
+
+    def test_is_percent(self) -> None:
+        """Only % is percent; ‰ and 个百分点 are other ratio units."""
+        assert parse_figure("5%").is_percent
+        assert not parse_figure("5‰").is_percent
+        assert parse_figure("5‰").is_ratio
+        assert not parse_figure("5个百分点").is_percent
+
+    def test_compose_figure(self) -> None:
+        """A figure from parts already separated equals the one read from the text."""
+        f = compose_figure("28.9万", "亩", Qualifier.ABOUT)
+        assert f == parse_figure("约28.9万亩")
+        assert f.printed == "约28.9万亩"
+        assert f.value > 0
+        g = compose_figure("0.60", "‰", negative=True, printed="-0.60‰")
+        assert (g.value, g.printed) == (Decimal("-0.60"), "-0.60‰")

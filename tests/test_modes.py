@@ -535,3 +535,112 @@ class TestFailOnRounding:
         assert [f.check for f in result.violations("rounding")] == ["slack"]
         assert result.violations("untestable") == []
         assert result.violations("fail") == []
+
+
+class TestDetails:
+    def test_specs_are_frozen(self) -> None:
+        """Check specifications are immutable values."""
+        import dataclasses
+
+        specs: list[Check] = [
+            SUM, SHARE, SHARES, Subset("s", "a", "w"), Change("c", "a", "b"),
+            Rate("r", "r", "b"), Same("s", ("a", "b")), Formula("f", "a = b"),
+        ]  # fmt: skip
+        for spec in specs:
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                spec.id = "other"  # type: ignore[misc]
+
+    def test_share_bounds_default_is_percent(self) -> None:
+        """share_bounds is in percent unless told otherwise."""
+        from pilstats.checks import share_bounds
+        from pilstats.interval import Interval
+
+        assert share_bounds(Interval.point(51), Interval.point(200)) == Interval.point(25.5)
+        assert share_bounds(Interval.point(51), Interval.point(200), 1000) == Interval.point(255)
+
+    def test_sum_across_units_at_face_value(self) -> None:
+        """1公顷 + 15亩 is 30 (亩) at face value: no slack, and the message says 30."""
+        f = run(SUM, t="30亩", a="1公顷", b="15亩")
+        assert (f.status, f.slack) == (PASS, False)
+        assert f.message == "1公顷 + 15亩 = 30; printed total 30亩"
+
+    def test_comparison_unit_is_the_first_when_exact(self) -> None:
+        """1吨 = 1000千克 is compared in 吨 (千克 → 吨 is exact), as the first statement."""
+        f = run(Same("s", ("t", "k")), t="1吨", k="1000千克")
+        assert (str(f.computed_bounds), str(f.printed_bounds)) == ("[0.5, 1.5)", "[0.9995, 1.0005)")
+
+    def test_findings_without_arithmetic_have_no_slack(self) -> None:
+        """Unit mismatches and untestable findings never carry a slack flag."""
+        assert run(SUM, t="5件", a="5人", b="0件").slack is False
+        assert run(SHARE, a="5件", w="不足1万件", s="50%").slack is False
+        assert run(Change("c", "a", "b"), a="189885件", b="76.7%").slack is False
+
+    def test_failures_have_no_slack(self) -> None:
+        """A failing check is not 'a pass within rounding', whatever the face values."""
+        assert run(SHARE, a="约51件", w="200件", s="30%").slack is False
+        assert run(Subset("s", "a", "w"), a="约5900件", w="5800件").slack is False
+        assert run(PARTIAL, t="140件", a="约100件", b="100件").slack is False
+
+    def test_partial_lists_equal_at_face_value_have_no_slack(self) -> None:
+        """Listed parts adding exactly to the total, or shares to the group's, are exact."""
+        f = run(PARTIAL, t="200件", a="约100件", b="100件")
+        assert (f.status, f.slack) == (PASS, False)
+        partial = ShareSum("ss", ("a", "b"), "t", complete=False)
+        assert run(partial, a="44.2%", b="12.5%", t="56.7%").slack is False
+
+    def test_remainder_open_at_zero(self) -> None:
+        """200件 less 近200件 = [100, 200) leaves (0, 100]: zero is not reached."""
+        f = run(Total("t", "t", ("a",), complete=False, remainder="r"), t="200件", a="近200件")
+        assert f.derived == {"r": "(0, 100]"}
+
+    def test_share_message_of_a_repeating_ratio(self) -> None:
+        """1 / 3 is shown to 8 digits, rounded to nearest, marked ~."""
+        f = run(SHARE, a="1件", w="3件", s="33.3%")
+        assert f.message == "1件 / 3件 = ~33.333333% → 33.3%; printed 33.3%"
+
+    def test_change_messages(self) -> None:
+        """Each change outcome says what it found, in the report's own verb."""
+        f = run(Change("c", "a", "b"), a="1276件", b="76.7%")
+        assert f.message == (
+            "1276件 = previous × (1 + 76.7%) → previous in [~721.923620933, ~722.3322955]: "
+            "integer previous value {722}"
+        )
+        f = run(Change("c", "a", "b"), a="91件", b="76.7%")
+        assert f.message.endswith("which holds no integer count")
+        f = run(Change("c", "a", "b"), a="189885件", b="76.7%")
+        assert f.message.endswith(
+            "61 integers fit, so the printed 上升 76.7% cannot be wrong at this precision"
+        )
+        f = run(Change("c", "a", "b", "down"), a="189885件", b="7.7%")
+        assert "so the printed 下降 7.7% cannot be wrong" in f.message
+
+    @pytest.mark.parametrize(
+        ("current", "change", "previous"),
+        [("50件", "25.0%", "{40}"), ("250件", "1.50倍", "{100}"), ("70件", "300‰", "{100}")],
+    )
+    def test_exact_previous_has_no_slack(self, current: str, change: str, previous: str) -> None:
+        """50 up 25.0% is exactly 40, 250 up 1.50倍 exactly 100: no slack, in any unit."""
+        direction = "down" if change.endswith("‰") else "up"
+        f = run(Change("c", "a", "b", direction), a=current, b=change)
+        assert (f.status, f.slack, f.derived) == (PASS, False, {"previous": previous})
+
+    def test_steep_fall_from_zero_to_zero(self) -> None:
+        """0件 after a fall of 超90% from a printed 0件: consistent (0 = 0 x anything)."""
+        f = run(Change("c", "a", "b", "down", previous="p"), a="0件", b="超90%", p="0件")
+        assert f.status is PASS
+
+    def test_candidate_lists(self) -> None:
+        """Up to five candidates are listed one by one, more as a range with a count."""
+        assert run(Rate("r", "r", "b"), r="1%", b="500件").derived == {
+            "numerator": "{3, 4, 5, 6, 7}"
+        }
+        assert run(Rate("r", "r", "b"), r="1%", b="600件").derived == {
+            "numerator": "{3, …, 8} (6 values)"
+        }
+
+    def test_rates_at_zero(self) -> None:
+        """A rate of 0 cases, or one whose interval starts at 0, still has its numerator."""
+        f = run(Rate("r", "r", "b"), r="50.0%", b="0件")
+        assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})
+        f = run(Rate("r", "r", "b"), r="近1%", b="50件")
+        assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})

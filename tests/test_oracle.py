@@ -18,7 +18,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from oracle import EPS, admits, rounds_to, span, verdict
+from oracle import EPS, admits, integer_witness, rounds_to, span, verdict
 from pilstats import Rounding, parse_figure
 from pilstats.checks import (
     Change,
@@ -33,7 +33,7 @@ from pilstats.checks import (
     evaluate,
 )
 from pilstats.figure import Conventions, Reported
-from pilstats.findings import FindingCode
+from pilstats.findings import FindingCode, Status
 
 STYLES = ("exact", "round", "约", "左右", "余", "多", "近", "不足", "超", "逾", "超过")
 
@@ -280,6 +280,23 @@ def test_formula(data: st.DataObject, conv: Conventions) -> None:
         "c": data.draw(printed(c, units[2], signed=signed)),
     }
     _agree(Formula("f", expr), texts, conv)
+
+
+@given(st.data(), conventions())
+def test_integer_counts_that_fit_are_accepted(data: st.DataObject, conv: Conventions) -> None:
+    """Whenever integer counts, each admitted by its figure, satisfy a sum, a subset or a
+    restatement, the check does not fail (reading counts as reals only adds leniency)."""
+    n = data.draw(st.integers(min_value=1, max_value=3))
+    truths = data.draw(st.lists(_TRUE_COUNTS, min_size=n, max_size=n))
+    total = sum(truths, Fraction(0)) + data.draw(st.sampled_from([0, 0, 1, -1, 3]))
+    texts = {"t": data.draw(printed(max(total, Fraction(0)), "件"))}
+    texts |= {f"p{i}": data.draw(printed(x, "件")) for i, x in enumerate(truths)}
+    parts = tuple(f"p{i}" for i in range(n))
+    figures = _parsed(texts)
+    for check in (Total("t", "t", parts), Total("t", "t", parts, complete=False),
+                  Subset("s", "p0", "t"), Same("m", ("t", "p0"))):  # fmt: skip
+        if integer_witness(check, figures, conv):
+            assert evaluate(check, figures, conv).status is not Status.FAIL, (check, texts)
 
 
 # ------------------------------------------------------- the oracle checks itself
