@@ -43,6 +43,9 @@ class TestParse:
             ("a = $", "unexpected '$' at position 4"),
             ("(" * 101 + "a" + ")" * 101 + " = b", "nested too deeply"),
             ("a" * 2001 + " = b", "longer than 2000 characters"),
+            ("a ) b", "expected a comparison (=, <=, >=, <, >) at position 2"),
+            ("(a = b)", "expected ')' at position 3"),
+            ("max(a, b = c", "expected ')' at position 9"),
         ],
     )
     def test_errors_name_the_position(self, text: str, message: str) -> None:
@@ -50,6 +53,22 @@ class TestParse:
         with pytest.raises(FormulaError) as info:
             parse_formula(text)
         assert str(info.value) == message
+
+    def test_spaces_and_length(self) -> None:
+        """Spaces around tokens and at the end are fine; 2000 characters are allowed."""
+        assert parse_formula("  a=b  ").comparison == "="
+        assert parse_formula("a = b ").names == ("a", "b")
+        assert parse_formula("a" * 1996 + " = b").names == ("a" * 1996, "b")
+
+    def test_parsed_formulas_are_frozen(self) -> None:
+        """Parsed formulas are cached and shared, so they are immutable."""
+        import dataclasses
+
+        parsed = parse_formula("a = b")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            parsed.comparison = "<"  # type: ignore[misc]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            parsed.left.op = "num"  # type: ignore[misc]
 
     def test_declared_formula_is_parsed_at_once(self) -> None:
         """A Formula check with a bad expression cannot be declared."""
@@ -288,6 +307,35 @@ def test_nesting_limit_counts_depth_not_length() -> None:
     assert parse_formula(f"max(a, a, a, a, a, {deep}) = b").names == ("a", "b")
     with pytest.raises(FormulaError, match="nested too deeply"):
         parse_formula(f"max(a, a, a, a, a, ({deep})) = b")
+
+
+@pytest.mark.parametrize(
+    ("a", "why"),
+    [("超5件", "may be arbitrarily close to zero"), ("5余件", "may be zero")],
+)
+def test_divisor_just_below_zero(a: str, why: str) -> None:
+    """5件 - 超5件 lies in (-1, 0): never 0; 5件 - 5余件 in (-1, 0]: may be 0."""
+    f = run("c / (b - a) = d", a=a, b="5件", c="1件", d="2件")
+    assert f.message == f"c / (b - a) = d: a divisor {why}, so any value fits"
+
+
+def test_abs_of_a_symmetric_interval() -> None:
+    """abs of [-1, 1) reaches 1 (at -1); of (-1, 1) it does not."""
+    closed_left = FInterval(Fraction(-1), Fraction(1), True, False)
+    assert (_eval("abs(a)", a=closed_left).hi, _eval("abs(a)", a=closed_left).hi_closed) == (
+        1,
+        True,
+    )
+    open_both = FInterval(Fraction(-1), Fraction(1), False, False)
+    assert _eval("abs(a)", a=open_both).hi_closed is False
+
+
+def test_intervals_are_frozen() -> None:
+    """Formula intervals are immutable values."""
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        FInterval(Fraction(1), Fraction(2), True, True).lo = Fraction(0)  # type: ignore[misc]
 
 
 def test_divisor_arbitrarily_close_to_zero() -> None:
