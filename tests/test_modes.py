@@ -644,3 +644,25 @@ class TestDetails:
         assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})
         f = run(Rate("r", "r", "b"), r="近1%", b="50件")
         assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})
+
+    def test_subset_slack_with_one_exact_side(self) -> None:
+        """5850件 within 约5800件 = [5750, 5850]: a pass only thanks to 约: slack."""
+        f = run(Subset("s", "a", "w"), a="5850件", w="约5800件")
+        assert (f.status, f.slack) == (PASS, True)
+
+    def test_same_message_of_a_pass(self) -> None:
+        """A restatement that agrees is shown as the equation of the printed figures."""
+        assert run(Same("s", ("a", "b")), a="1公顷", b="15亩").message == "1公顷 = 15亩"
+
+    def test_formula_face_values_to_ten_digits(self) -> None:
+        """A formula's face values are shown to 10 significant places."""
+        f = run(
+            Formula("f", "births / ((pop + pop2) / 2) = rate"),
+            births="902万人", pop="140967万人", pop2="141175万人", rate="6.39‰",
+        )  # fmt: skip
+        assert f.message.endswith("; at face value ~0.006393943 = 0.00639")
+
+    def test_unknown_figure_is_named(self) -> None:
+        """A check naming a missing figure raises KeyError naming the check and the ids."""
+        with pytest.raises(KeyError, match=r"check 's' names unknown figure\(s\): nope"):
+            run(Same("s", ("nope", "a")), a="9省")
