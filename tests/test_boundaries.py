@@ -141,8 +141,7 @@ class TestUnround:
          ("-2", "[-2.5, -1.5]"), ("2.90E+5", "[289500, 290500]"), ("2.89E+5", "(288500, 289500)")],
     )  # fmt: skip
     def test_half_even_ties_by_the_last_digit(self, printed: str, expected: str) -> None:
-        """Under half-even a tie belongs to the even neighbour: both ends closed for an
-        even last digit, both open for an odd one (the exponent decides which digit)."""
+        """Half-even: both ends closed for an even last digit, open for an odd one."""
         assert str(unround(Decimal(printed), Rounding.HALF_EVEN)) == expected
 
     @pytest.mark.parametrize(

@@ -112,8 +112,7 @@ def _iv(lo: int, hi: int, lo_closed: bool, hi_closed: bool) -> Interval:
 
 class TestEdges:
     def test_of_keeps_exact_ends_as_given(self) -> None:
-        """Integer (of any size) and decimal ends are exact: open ends stay open; the
-        ends are closed unless said otherwise."""
+        """Integer and decimal ends stay exact (open stays open); ends default to closed."""
         iv = Interval.of(1, Decimal("2.5"), False, False)
         assert (iv.lo, iv.hi, iv.lo_closed, iv.hi_closed) == (1, Decimal("2.5"), False, False)
         huge = Interval.of(10**70 + 1, 10**71, False, False)
@@ -150,8 +149,7 @@ class TestEdges:
     def test_format_fraction(
         self, value: Decimal | int | Fraction, direction: int, text: str
     ) -> None:
-        """Exact up to 12 decimals; beyond, 12 digits rounded the asked way (nearest by
-        default) after a ~."""
+        """Exact up to 12 decimals; beyond, rounded the asked way (nearest by default) after ~."""
         assert format_fraction(value, direction=direction) == text
 
     @pytest.mark.parametrize(

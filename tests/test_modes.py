@@ -211,8 +211,7 @@ class TestShare:
         assert f.message == "1万件 / 5000件 may be anything from 0 to 100%"
 
     def test_informative_when_either_end_is_bounded(self) -> None:
-        """A ratio from 0 to below 100%, or from above 0 to 200%, still decides; from 0
-        to exactly 100% (open) does not."""
+        """A ratio bounded away from 0 or from 100% decides; one spanning [0, 100%] does not."""
         assert run(SHARE, a="近1万件", w="20000件", s="50%").status is PASS
         assert run(SHARE, a="近1万件", w="20000件", s="60%").status is FAIL
         assert run(SHARE, a="超1万件", w="10000件", s="50%").status is FAIL
@@ -257,8 +256,7 @@ SHARES = ShareSum("ss", ("a", "b"))
 
 class TestShareSum:
     def test_complete_within_rounding(self) -> None:
-        """49.9 + 49.9 lies in [99.7, 99.9) and 50.0 + 49.9 in [99.8, 100): both miss
-        100%; 50.1 + 50.0 reaches it only within rounding (slack)."""
+        """49.9 + 49.9 and 50.0 + 49.9 miss 100%; 50.1 + 50.0 meets it within rounding."""
         assert run(SHARES, a="49.9%", b="49.9%").status is FAIL
         assert run(SHARES, a="50.0%", b="49.9%").status is FAIL
         f = run(SHARES, a="50.1%", b="50.0%")
@@ -286,8 +284,7 @@ class TestShareSum:
         )
 
     def test_partial_against_a_printed_total_share(self) -> None:
-        """Partial shares against a group share: below passes, above by rounding only is
-        slack, beyond rounding fails; the open lower end of the sum decides at 56.55."""
+        """Partial shares under a group share: below passes, above by rounding is slack."""
         partial = ShareSum("ss", ("a", "b"), "t", complete=False)
         assert run(partial, a="44.2%", b="12.5%", t="56.8%").status is PASS
         f = run(partial, a="44.2%", b="12.5%", t="56.6%")
@@ -483,8 +480,7 @@ class TestSame:
         assert (str(f.computed_bounds), str(f.printed_bounds)) == ("[4500, 5500]", "[5000, 6000)")
 
     def test_touching_open_ends_after_conversion_do_not_meet(self) -> None:
-        """16亩 = [15.5, 16.5) and 15亩 = [14.5, 15.5) never agree, whatever unit the
-        comparison is made in (1/15 does not terminate: it must not blur the ends)."""
+        """16亩 and 15亩 only touch at an open end: they disagree, whatever the unit."""
         f = run(Same("s", ("a", "b", "c")), a="1公顷", b="16亩", c="15亩")
         assert (f.status, f.code) == (FAIL, FindingCode.SAME_MISMATCH)
 

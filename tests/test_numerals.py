@@ -129,8 +129,7 @@ class TestRefusalsAndForms:
         ],
     )
     def test_forms(self, text: str, value: str) -> None:
-        """万 inside 亿 adds; 亿 after 万 scales the whole; colloquial 一百二 is 120; 〇 is
-        零; up to 30 digits are kept exactly (digits and exponent compared)."""
+        """万亿 compositions, colloquial 一百二, 〇, and 30 digits kept exactly."""
         assert parse_numeral(text).as_tuple() == Decimal(value).as_tuple()
 
     @pytest.mark.parametrize(

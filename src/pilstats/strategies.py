@@ -172,8 +172,8 @@ def breakdowns(
     printed previous-year count (checked against it, and without it, as "some integer
     fits").
 
-    With ``qualifiers`` some counts are hedged (约/余/近), the restated total may be
-    rounded to 万, and ``counts_exact`` is drawn unless given (when False every count is
+    With ``qualifiers`` some counts are hedged (约/余/近), the total or its restatement
+    may be rounded to 万, and ``counts_exact`` is drawn unless given (when False every count is
     a rounded figure). With ``ties`` the total is ``2 * 10**(2 - e)`` so that every odd
     part's share lies exactly half-way between two printable values, which is where
     ``half_even`` and ``half_up`` part.
@@ -218,11 +218,13 @@ def breakdowns(
     checks.append(Total("group_sum", "group_total", tuple(part_ids[:m])))
     checks.append(Share("group_share_of_total", "group_total", "total", "group_share"))
     checks.append(ShareSum("group_shares_sum", tuple(share_ids[:m]), "group_share"))
-    # the total stated again: in 万 (rounded, when qualifiers are allowed) or as printed
-    if qualifiers and total >= 10**4 and draw(st.booleans()):
-        printed["total_again"] = f"{_wan(total, draw(st.integers(-2, 0)), conv_rounding)}{unit}"
-    else:
-        printed["total_again"] = printed["total"]
+    # the total stated again; with qualifiers, one of the two statements may be rounded
+    # to 万 (so shares and sums also meet a rounded whole)
+    printed["total_again"] = printed["total"]
+    if qualifiers and total >= 10**4:
+        where = draw(st.sampled_from(["neither", "total", "total_again"]))
+        if where != "neither":
+            printed[where] = f"{_wan(total, draw(st.integers(-2, 0)), conv_rounding)}{unit}"
     truth["total_again"] = Fraction(total)
     checks.append(Same("total_restated", ("total", "total_again")))
     numerator = draw(st.integers(min_value=0, max_value=parts[0]))
