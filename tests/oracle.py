@@ -407,7 +407,7 @@ def _share(c: Share, run: _Run) -> str:
     target = None if c.same_noun else run.unit(c.whole)
     part, whole, share = run.span(c.part, target), run.span(c.whole, target), run.span(c.share)
     per = _per(unit)
-    if whole.lo <= 0:
+    if whole.lo <= 0 or part.lo < 0:  # documented: the whole may be 0, the part negative
         return UNTESTABLE
     ratio = extent(lambda p, w: per * p / w, [part, whole])
     if ratio[0] <= 0 and ratio[2] >= per:
@@ -434,15 +434,16 @@ def _change(c: Change, run: _Run) -> str:
     current = run.span(c.current)
     change = run.span(c.change).scaled(_RATIO[unit] * 100)  # in percent
     after = lambda p, x: p * (1 + sign * x / 100)  # noqa: E731 - the relation itself
-    fall = change if sign < 0 else Span(-change.hi, -change.lo, change.hi_in, change.lo_in)
-    if fall.hi >= 100:
-        if fall.lo >= 100:  # documented: a fall of 100% or more leaves 0
+    if c.previous is not None and not run.convertible((c.current, c.previous)):
+        return UNITS
+    if current.lo < 0 or (sign > 0 and change.lo <= -100):
+        return UNTESTABLE  # documented: a value that may be negative has no relative change
+    if sign < 0 and change.hi >= 100:
+        if change.lo >= 100:  # documented: a fall of 100% or more leaves 0
             return UNTESTABLE if 0 in current else FAIL
         if c.previous is None:
             return UNTESTABLE  # the previous value is unbounded above
     if c.previous is not None:
-        if not run.convertible((c.current, c.previous)):
-            return UNITS
         previous = run.span(c.previous, run.unit(c.current))
         e = extent(lambda p, x, cur: after(p, x) - cur, [previous, change, current])
         return _ok(_zero_in(e))
@@ -463,7 +464,7 @@ def _rate(c: Rate, run: _Run) -> str:
         return UNITS
     rate = run.span(c.rate).scaled(_RATIO[unit])
     base = run.span(c.base)
-    if rate.lo < 0 or base.lo < 0:  # documented: a negative rate has no numerator to check
+    if rate.lo < 0 or base.lo <= 0:  # documented: no numerator of a negative rate or 0 base
         return UNTESTABLE
     if not _is_count(run.unit(c.base)):
         return UNTESTABLE

@@ -124,11 +124,12 @@ class TestEdges:
         third = Interval.point(1) / Interval.point(3)
         assert len(third.lo.as_tuple().digits) == len(third.hi.as_tuple().digits) == 60
         assert third.hi - third.lo == Decimal("1e-60")
-        assert str(third) == "[~0.33333333333, ~0.33333333334]"  # each end shown outward
+        assert str(third) == "0.33333333333…"  # one exact value: cut short
+        assert str(third + Interval(Decimal(0), Decimal(1))) == "[~0.33333333333, ~1.33333333334]"
 
-    def test_default_rendering_is_to_nearest(self) -> None:
-        """Without a direction a long fraction is rounded to nearest."""
-        assert format_fraction(Fraction(1, 3)) == "~0.33333333333"
+    def test_default_rendering_cuts_short(self) -> None:
+        """Without a direction a long value is cut after its digits and marked with …."""
+        assert format_fraction(Fraction(2, 3)) == "0.66666666666…"
 
     @pytest.mark.parametrize(
         ("value", "direction", "text"),
@@ -136,20 +137,20 @@ class TestEdges:
             (7, 0, "7"),
             (Decimal("2.50"), 0, "2.5"),
             (Fraction(1, 4096), 0, "0.000244140625"),
-            (Fraction(1, 8192), 0, "~0.00012207031"),
-            (Fraction(2, 3), 0, "~0.66666666667"),
+            (Fraction(1, 8192), 0, "0.00012207031…"),
+            (Fraction(2, 3), 0, "0.66666666666…"),
             (Fraction(2, 3), -1, "~0.66666666666"),
             (Fraction(2, 3), 1, "~0.66666666667"),
             (Fraction(1, 3), 1, "~0.33333333334"),
             (Decimal("0.1234567890123"), -1, "~0.12345678901"),
             (Decimal("-0"), 0, "0"),
-            (Fraction(10**11, 3), 0, "~33333333333.3"),
+            (Fraction(10**11, 3), 0, "33333333333.3…"),
         ],
     )
     def test_format_fraction(
         self, value: Decimal | int | Fraction, direction: int, text: str
     ) -> None:
-        """Exact up to 12 decimals; beyond, rounded the asked way (nearest by default) after ~."""
+        """Exact up to 12 decimals; beyond, a bound outward after ~, a value cut before …."""
         assert format_fraction(value, direction=direction) == text
 
     @pytest.mark.parametrize(

@@ -244,11 +244,11 @@ class TestShare:
         assert run(same, a="51人", w="200件", s="25.5%").status is PASS
 
     def test_part_that_may_be_negative(self) -> None:
-        """0件 read as a rounded count is (-0.5, 0.5): decided, not a ValueError."""
+        """0件 read as a rounded count is (-0.5, 0.5): untestable, not a ValueError."""
         loose = Conventions(counts_exact=False)
-        assert run(SHARE, loose, a="0件", w="100件", s="0%").status is PASS
-        assert run(SHARE, loose, a="0件", w="100件", s="1%").status is PASS  # 0.5 / 99.5
-        assert run(SHARE, loose, a="0件", w="100件", s="2%").status is FAIL
+        f = run(SHARE, loose, a="0件", w="100件", s="2%")
+        assert (f.status, f.code) == (UNTESTABLE, FindingCode.SHARE_UNTESTABLE)
+        assert f.message == "0件 / 100件: the part may be negative"
 
 
 SHARES = ShareSum("ss", ("a", "b"))
@@ -590,9 +590,9 @@ class TestDetails:
         assert f.derived == {"r": "(0, 100]"}
 
     def test_share_message_of_a_repeating_ratio(self) -> None:
-        """1 / 3 is shown to 8 digits, rounded to nearest, marked ~."""
+        """1 / 3 is shown to 8 digits, cut short and marked …."""
         f = run(SHARE, a="1件", w="3件", s="33.3%")
-        assert f.message == "1件 / 3件 = ~33.333333% → 33.3%; printed 33.3%"
+        assert f.message == "1件 / 3件 = 33.333333…% → 33.3%; printed 33.3%"
 
     def test_change_messages(self) -> None:
         """Each change outcome says what it found, in the report's own verb."""
@@ -635,9 +635,12 @@ class TestDetails:
         }
 
     def test_rates_at_zero(self) -> None:
-        """A rate of 0 cases, or one whose interval starts at 0, still has its numerator."""
+        """A rate whose interval starts at 0 has its numerator; a rate of 0 cases has none."""
         f = run(Rate("r", "r", "b"), r="50.0%", b="0件")
-        assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})
+        assert (f.status, f.message) == (
+            UNTESTABLE,
+            "50.0% of 0件: a base that may be zero gives no rate to check",
+        )
         f = run(Rate("r", "r", "b"), r="近1%", b="50件")
         assert (f.status, f.derived) == (PASS, {"numerator": "{0}"})
 
@@ -656,7 +659,7 @@ class TestDetails:
             Formula("f", "births / ((pop + pop2) / 2) = rate"),
             births="902万人", pop="140967万人", pop2="141175万人", rate="6.39‰",
         )  # fmt: skip
-        assert f.message.endswith("; at face value ~0.006393943 = 0.00639")
+        assert f.message.endswith("; at face value 0.006393943… = 0.00639")
 
     def test_unknown_figure_is_named(self) -> None:
         """A check naming a missing figure raises KeyError naming the check and the ids."""

@@ -272,7 +272,7 @@ class UnitTable:
 
         try:
             q = self.registry().Quantity(Fraction(1), unit).to_base_units()
-        except (pint.PintError, ValueError, TypeError):
+        except (pint.PintError, ValueError, TypeError, RecursionError):  # A = A loops in pint
             return None
         dims = {k: int(Fraction(str(v))) for k, v in q.dimensionality.items()
                 if Fraction(str(v)).denominator == 1}  # fmt: skip
