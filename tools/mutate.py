@@ -45,6 +45,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENTS = ROOT / "tools" / "equivalent_mutants.md"
 
+_SCAN_TESTS = (
+    "tests/test_scan_redteam.py", "tests/test_scan.py", "tests/test_corpus.py",
+    "tests/test_golden.py", "tests/test_scan_robust.py",
+)  # fmt: skip
 MODULES: dict[str, tuple[str, ...]] = {
     "interval": (
         "tests/test_interval.py", "tests/test_boundaries.py", "tests/test_oracle.py",
@@ -61,6 +65,11 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_formula.py", "tests/test_properties.py",
     ),
     "formula": ("tests/test_formula.py", "tests/test_oracle.py"),
+    # the scanner: its patterns, the red teams' texts, the labelled corpus, golden lists
+    "scan/figures": _SCAN_TESTS,
+    "scan/statements": _SCAN_TESTS,
+    "scan/relations": _SCAN_TESTS,
+    "scan/text": _SCAN_TESTS,
 }  # fmt: skip
 """Each verdict module and the test files that exercise it, fastest first."""
 

@@ -257,10 +257,11 @@ def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResu
     decided_iter = iter(decided)
     offsets = prepared.offsets()
     used: dict[str, int] = {}
+    places: dict[str, str] = {}  # each figure's text and place in its sentence
     for cand in candidates:
         check = cand.check
         if cand.untestable_reason == "unresolved":
-            cid = _stable_id(prepared, statements, cand, check, used)
+            cid = _stable_id(prepared, statements, cand, check, used, places=places)
             checks.append(replace(check, id=cid))
             findings.append(_unresolved(cid, check, cand.reason))
             evidence[cid] = _evidence(prepared, text, cand, offsets)
@@ -271,7 +272,7 @@ def _scan(text: str, conventions: Conventions = DEFAULT_CONVENTIONS) -> ScanResu
             check = cand.fallback
             finding = evaluate_all([check], values, conventions)[0]
             used_cand = replace(cand, strength=cand.fallback_strength or cand.strength)
-        cid = _stable_id(prepared, statements, used_cand, check, used)
+        cid = _stable_id(prepared, statements, used_cand, check, used, places=places)
         check = replace(check, id=cid)
         finding = _relabel(finding, cid)
         finding = _apply_strength(finding, used_cand)
@@ -309,15 +310,26 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _stable_id(
-    text: Text, statements: list[Statement], cand: Candidate, check: Check, used: dict[str, int]
+    text: Text,
+    statements: list[Statement],
+    cand: Candidate,
+    check: Check,
+    used: dict[str, int],
+    *,
+    places: dict[str, str],
 ) -> str:
     """``<rule>_<digest>``: from the figures' text and place in their sentences."""
     parts = []
     for ident in check.figures:
-        st = statements[int(ident[1:]) - 1]
-        lo = max(st.sentence.start, st.start - 40)
-        hi = min(st.sentence.end, st.end + 40)
-        parts.append(f"{text.clean[lo:hi]}|{st.start - lo}|{st.found.reported.printed}")
+        part = places.get(ident)
+        if part is None:
+            st = statements[int(ident[1:]) - 1]
+            lo = max(st.sentence.start, st.start - 40)
+            hi = min(st.sentence.end, st.end + 40)
+            part = places[ident] = (
+                f"{text.clean[lo:hi]}|{st.start - lo}|{st.found.reported.printed}"
+            )
+        parts.append(part)
     digest = hashlib.blake2s("\x1f".join([check.kind, *parts]).encode(), digest_size=4)
     base = f"{cand.rule}_{digest.hexdigest()}"
     n = used.get(base, 0) + 1

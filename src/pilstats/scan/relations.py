@@ -1803,7 +1803,12 @@ def _restatements(r: Reader) -> None:
             key = ("level", st.unit, before, after, str(r.doc(st)))
         first = seen.get(key)
         seen[key] = st
-        if first is None or _value(first) != _value(st) or st.start - first.end > REACH:
+        if (
+            first is None
+            or _value(first) != _value(st)
+            or st.start - first.end > REACH
+            or first.sentence == st.sentence  # a restatement comes back to a figure later
+        ):
             continue
         if (
             not (first.additive and st.additive)
