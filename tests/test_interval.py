@@ -176,3 +176,14 @@ class TestEdges:
         a, b = Interval(Decimal(1), Decimal(2)), Interval(Decimal("3.5"), Decimal(4))
         assert a.gap(b) == b.gap(a) == Decimal("1.5")
         assert a.gap(Interval(Decimal(2), Decimal(3), False, True)) == 0
+
+    def test_rounded_points(self) -> None:
+        """A non-terminating exact value is a rounded point, shown cut short, signs kept;
+        an exact point or a real interval is not one."""
+        third = Interval.point(1) / Interval.point(3)
+        minus_third = Interval.point(-1) / Interval.point(3)
+        assert third.is_rounded_point
+        assert minus_third.is_rounded_point
+        assert str(minus_third) == "-0.33333333333…"
+        assert not Interval.point(5).is_rounded_point
+        assert not Interval(Decimal(1), Decimal(2)).is_rounded_point
