@@ -14,6 +14,10 @@ from pilstats import Status
 from pilstats.audit import audit
 from pilstats.cli import main
 from pilstats.scan import normalise, scan, scan_figures
+from pilstats.scan.figures import find_figures
+from pilstats.scan.lexicon import lexicon
+from pilstats.scan.statements import Statement, read_statements
+from pilstats.scan.text import Text
 from pilstats.strategies import Breakdown, report_texts
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
@@ -83,11 +87,103 @@ class TestFigures:
         assert f.text == "12.6萬(wàn)件"
         assert f.reported.value == Decimal("1.26E+5")
 
+    @pytest.mark.parametrize(
+        ("text", "figures", "unread"),
+        [
+            # a figure at the very start of a text has no sign before it
+            ("1899年", [("1899年", "1899", None)], []),
+            ("1.5万亿元", [("1.5万亿元", "1.5E+12", None)], []),
+            ("300件左右", [("300件左右", "300", "左右")], []),
+            # a sign the unit refuses is dropped, the qualifier kept
+            ("为-3件左右", [("3件左右", "3", "左右")], []),
+            ("为-0.6‰", [("-0.6‰", "-0.6", None)], []),
+            ("A-3件", [("3件", "3", None)], []),  # a code's hyphen is no sign
+            ("约 3件", [("约 3件", "3", "约")], []),  # a space after the qualifier
+            ("总人口140967万人", [("140967万人", "1.40967E+9", None)], []),
+            ("比为104.64,", [("104.64", "104.64", None)], []),  # a bare ratio
+            ("1900年至2100年间", [], [("1900", "date"), ("2100", "date")]),
+            ("实施“4+10”行动，共3件", [("3件", "3", None)], [("4", "name"), ("10", "name")]),
+            ("办理+5件", [], [("5", "name")]),
+            ("\n1. 总体情况共3件", [("3件", "3", None)], [("1", "numbering")]),
+            ("\u3000" * 6 + "1、受理3件", [("3件", "3", None)], [("1", "numbering")]),
+            ("共1、2件", [("2件", "2", None)], [("1", "no unit")]),
+        ],
+    )  # fmt: skip
+    def test_reading_rules(
+        self, text: str, figures: list[tuple[str, str, str | None]],
+        unread: list[tuple[str, str]],
+    ) -> None:  # fmt: skip
+        """Where a figure starts and ends, its sign and qualifier, and why a number is no figure."""
+        result = scan(text)
+        got = [(f.text, str(f.reported.value),
+                f.reported.qualifier.value if f.reported.qualifier else None)
+               for f in result.figures]  # fmt: skip
+        assert got == figures
+        assert [(u.text, u.reason) for u in result.unread] == unread
+
     def test_normalise_keeps_offsets(self) -> None:
         """Full-width and traditional forms map one character to one."""
         text = "佔立案總數的８８．４％"
         assert len(normalise(text)) == len(text)
         assert normalise(text) == "占立案总数的88.4%"
+
+
+def statements(text: str) -> list[Statement]:
+    """The statements the scanner reads from ``text``, one per figure."""
+    prepared = Text.read(text)
+    return read_statements(prepared, find_figures(prepared)[0], lexicon())
+
+
+class TestStatements:
+    def test_a_relative_year_after_a_printed_one(self) -> None:
+        """2022年…，今年1月至9月: the later figure's year is not printed, so it has none."""
+        first, second = statements("2022年受理5件，今年1月至9月受理3件。")
+        assert (first.year, first.months) == (2022, None)
+        assert (second.year, second.months) == (None, (1, 9))
+
+    def test_a_printed_year_after_a_relative_one(self) -> None:
+        """今年（2023年）1至9月: the printed year names 今年."""
+        (st,) = statements("今年（2023年）1至9月受理3件。")
+        assert (st.year, st.months) == (2023, (1, 9))
+
+    def test_month_ranges(self) -> None:
+        """1月至9月, 1—6月, 1至9月份 are spans of months; 2.5至3月 is not."""
+        assert statements("2023年1—6月受理3件。")[0].months == (1, 6)
+        assert statements("2023年1至9月份受理3件。")[0].months == (1, 9)
+        assert statements("2023年1月至9月受理3件。")[0].months == (1, 9)
+        assert statements("工期2.5至3月，受理3件。")[-1].months is None
+
+    def test_a_named_proportion_is_no_share(self) -> None:
+        """优良天数比例为87.5%: the proportion its own words name, not a share of 365天."""
+        days, share = statements("全年监测365天，优良天数比例为87.5%。")
+        assert days.role == "level"
+        assert (share.role, share.name) == ("ratio_other", "优良天数比例")
+
+    def test_alternate_units_pair_up(self) -> None:
+        """6924件13485人、4098件7889人: each 人 figure is the companion of the 件 before it."""
+        sts = statements("受理案件6924件13485人、4098件7889人。")
+        assert [st.companion_of for st in sts] == [None, 0, None, 2]
+
+
+class TestListsClosedByTheirWording:
+    def test_every_year_of_a_span(self) -> None:
+        """2019年至2021年…其中2019年…2020年…2021年: the years close the list, so a sum
+        short of the total fails; the span's end is not the total's year."""
+        text = "2019年至2021年，共受理案件300件，其中2019年100件，2020年90件，2021年{}件。"
+        assert found(text.format(110), "total", "300件", "100件", "90件", "110件") == "pass"
+        assert found(text.format(100), "total", "300件", "100件", "90件", "100件") == "fail"
+        assert statements(text.format(110))[0].year is None
+
+    def test_a_year_span_with_one_year_missing_stays_open(self) -> None:
+        """Two of three years listed: the sum may fall short of the total."""
+        text = "2019年至2021年，共受理案件300件，其中2019年100件，2020年90件。"
+        assert found(text, "total", "300件", "100件", "90件") != "fail"
+
+    def test_including_in_parentheses_is_not_a_breakdown(self) -> None:
+        """300件（含调解案件100件、撤诉案件50件）: 含 names some members, read with 其中 lists."""
+        assert relations("全年共受理案件300件（含调解案件100件、撤诉案件50件）。") == {}
+        assert found("全年共受理案件300件（调解案件100件、撤诉案件50件）。", "total",
+                     "300件", "100件", "50件") == "pass"  # fmt: skip
 
 
 class TestPatterns:

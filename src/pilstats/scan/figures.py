@@ -134,14 +134,14 @@ def _read(
     after = clean[p : p + 1]
     if not chinese and _date_like(clean, a, b, after):
         return "date"
-    if after.isascii() and after != "%" and not clean[max(0, a - 3) : a].endswith(_RATIO_LEADS):
-        return "no unit"  # digits of an address, a code, a page: no unit follows
     prefix = clean[max(0, a - 6) : a]
     at_line_start = ("\n" in prefix or a <= 6) and not prefix.rsplit("\n", 1)[-1].strip(
         " \t（(\u3000"
     )
     if after and after in _NUMBERING_AFTER and at_line_start:
         return "numbering"
+    if after.isascii() and after != "%" and not clean[max(0, a - 3) : a].endswith(_RATIO_LEADS):
+        return "no unit"  # digits of an address, a code, a page: no unit follows
     # right: 余/多, magnitude, 余/多, unit, 左右
     q = p
     marker = ""
@@ -191,6 +191,7 @@ def _read(
     negative = False
     if (
         start == a
+        and before
         and before in "-−"
         and (a < 2 or not clean[a - 2].isascii() or not clean[a - 2].isalnum())
     ):
@@ -211,9 +212,12 @@ def _read(
     except PilstatsError:
         if qualifier is None and not negative:
             return "unreadable"
-        try:
-            reported = compose_figure(head, unit, None, printed=clean[a:end])
-            start = a
-        except PilstatsError:
-            return "unreadable"
+        # a sign the unit refuses (-3件左右) is dropped before the qualifier is
+        for keep in ((qualifier, None) if negative else (None,)):
+            try:
+                reported = compose_figure(head, unit, keep, printed=clean[a:end])
+            except PilstatsError:
+                continue
+            return Found(a, end, a, reported)
+        return "unreadable"
     return Found(start, end, a, reported)

@@ -848,7 +848,7 @@ def _closed(r: Reader, total: Statement, parts: list[Statement]) -> tuple[bool, 
     years = [p.year for p in parts]
     if all(y is not None for y in years) and len(set(years)) == len(years) and total.year is None:
         span = _SERIES_SPAN.search(r.before(total, 120))
-        if span and [int(span["a"]) + k for k in range(len(parts))] == sorted(years):  # type: ignore[type-var]
+        if span and list(range(int(span["a"]), int(span["b"]) + 1)) == sorted(years):  # type: ignore[type-var]
             return True, f"years {span['a']}–{span['b']} each listed"
     return False, ""
 

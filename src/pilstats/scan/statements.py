@@ -40,9 +40,15 @@ _CHANGE = re.compile(
 )
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
-_YEAR = re.compile(r"(?<![比较与从])(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])")
+# a year, not one compared with (比2022年), the start or the end of a span (2019年至2021年)
+_YEAR = re.compile(
+    r"(?<![比较与从])(?<!年至)(?<!年到)(?<!年—)(?<!年-)(?<!年–)"
+    r"(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])"
+)
 _RELATIVE_YEARS = ("今年", "去年", "本年", "上年", "当年", "同年")
-_MONTHS = re.compile(r"(?P<a>\d{1,2})月(?:份)?(?:至|到|—|-|–)(?:(?:19|20)\d{2}年)?(?P<b>\d{1,2})月")
+_MONTHS = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?:月份?)?(?:至|到|—|-|–)(?:(?:19|20)\d{2}年)?(?P<b>\d{1,2})月"
+)
 _YEAR_WORDS = re.compile(r"(?:19|20)\d{2}年(?:末|底|度)?|\d{1,2}月(?:份)?|\d{1,2}日")
 _CONNECTORS = re.compile(
     r"^(?:[，,、；;：:\s]|其中|此外|另外|同时|以及|及|和|与|并|还|共|合计|累计|全年|"
@@ -207,8 +213,9 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     years = list(_YEAR.finditer(st.context))
     st.year = int(years[-1]["year"]) if years else None
     own = st.context[-30:]
-    if any(w in own for w in _RELATIVE_YEARS) and not _YEAR.search(own):
-        st.year = None  # 今年1月至9月: a year the text does not print
+    relative = max(own.rfind(w) for w in _RELATIVE_YEARS)
+    if relative >= 0 and (not years or years[-1].start() < len(st.context) - len(own) + relative):
+        st.year = None  # 2022年…，今年1月至9月: the later year is one the text does not print
     m = _MONTHS.search(own)
     st.months = (int(m["a"]), int(m["b"])) if m else None
     st.respectively = "分别" in lead
@@ -251,9 +258,6 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
         said = _CHANGE.search(rest)
         if said and st.role in ("change", "increment", "gap"):
             st.direction = _direction(said["dir"])  # 分别下降38.6%、上升2.8%
-        if previous.companion_of is not None and st.companion_of is None:
-            # 6924件13485人、4098件7889人: alternate units continue the list
-            st.companion_of = None
         return
     ratio_unit = reported.is_ratio
     unit = reported.unit
