@@ -210,14 +210,11 @@ def _read(
             head, unit, qualifier, negative=negative, printed=clean[start:end]
         )
     except PilstatsError:
-        if qualifier is None and not negative:
+        if not negative:
+            return "unreadable"  # 近0件: a qualifier the figure refuses is not dropped
+        try:  # -3件左右: a count has no sign, so the hyphen is no minus
+            reported = compose_figure(head, unit, qualifier, printed=clean[a:end])
+        except PilstatsError:
             return "unreadable"
-        # a sign the unit refuses (-3件左右) is dropped before the qualifier is
-        for keep in ((qualifier, None) if negative else (None,)):
-            try:
-                reported = compose_figure(head, unit, keep, printed=clean[a:end])
-            except PilstatsError:
-                continue
-            return Found(a, end, a, reported)
-        return "unreadable"
+        start = a
     return Found(start, end, a, reported)
