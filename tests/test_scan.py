@@ -165,6 +165,20 @@ class TestStatements:
         assert days.role == "level"
         assert (share.role, share.name) == ("ratio_other", "优良天数比例")
 
+    @pytest.mark.parametrize(
+        ("text", "roles"),
+        [
+            ("全国人口性别比为104.64。", [("ratio", "全国人口性别比")]),
+            ("城镇化率为65.2%。", [("rate", "城镇化率")]),
+            ("年均增长5.2%。", [("ratio_other", None)]),  # a compound rate, not one year's
+            ("同比上升5.2%。", [("change", None)]),
+            ("出口首次突破3000亿元，达3080.3亿元。", [("bound", None), ("level", None)]),
+        ],
+    )  # fmt: skip
+    def test_roles(self, text: str, roles: list[tuple[str, str | None]]) -> None:
+        """What a figure is: a ratio, a named rate, an average change, a change, a mark passed."""
+        assert [(st.role, st.name) for st in statements(text)] == roles
+
     def test_alternate_units_pair_up(self) -> None:
         """6924件13485人、4098件7889人: each 人 figure is the companion of the 件 before it."""
         sts = statements("受理案件6924件13485人、4098件7889人。")

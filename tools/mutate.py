@@ -23,6 +23,7 @@ Usage::
     python tools/mutate.py                      # 45 mutants of each verdict module
     python tools/mutate.py -n 20 --modules checks formula --seed 7
     python tools/mutate.py --list --modules rounding   # print the sites, run nothing
+    python tools/mutate.py --rekey              # after code moved: re-key the equivalents
 """
 
 from __future__ import annotations
@@ -252,6 +253,43 @@ def equivalents(path: Path = EQUIVALENTS) -> dict[str, str]:
     return found
 
 
+def rekey(path: Path = EQUIVALENTS) -> int:
+    """Move each declared key to the line that now holds its quoted code; 1 if one is lost.
+
+    An entry is ``- `key` — reason`` followed by its source line in backticks. When the
+    code moves, the line of that source nearest the old number (with a site of the same
+    column and mutation) becomes the key's line; an entry whose code is gone is printed.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cache: dict[str, tuple[list[str], set[str]]] = {}
+    lost = 0
+    for i, line in enumerate(lines[:-1]):
+        m = re.match(r"^- `(?P<key>[^`]+)`", line)
+        code = re.match(r"^\s+`(?P<code>.+)`\s*$", lines[i + 1])
+        k = re.match(r"^(?P<mod>[\w/]+)\.py:(?P<line>\d+):(?P<col>\d+) (?P<label>.+)$",
+                     m["key"]) if m else None  # fmt: skip
+        if m is None or code is None or k is None:
+            continue
+        module = k["mod"]
+        if module not in cache:
+            source = (ROOT / "src" / "pilstats" / f"{module}.py").read_text(encoding="utf-8")
+            cache[module] = (source.splitlines(), {s.key for s in sites(module, source)})
+        text, keys = cache[module]
+        want = code["code"].strip()
+        near = sorted((n + 1 for n, t in enumerate(text) if t.strip() == want),
+                      key=lambda n: abs(n - int(k["line"])))  # fmt: skip
+        moved = (f"{module}.py:{n}:{k['col']} {k['label']}" for n in near)
+        new = next((key for key in moved if key in keys), None)
+        if new is None:
+            print(f"lost: {m['key']} ({want})")
+            lost += 1
+        elif new != m["key"]:
+            print(f"moved: {m['key']} -> {new}")
+            lines[i] = line.replace(m["key"], new, 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 1 if lost else 0
+
+
 @dataclass
 class Outcome:
     """What happened to one mutant."""
@@ -327,6 +365,10 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--list", action="store_true", help="print the sampled sites and stop")
     p.add_argument("--all", action="store_true", help="every site, not a sample")
     p.add_argument(
+        "--rekey", action="store_true",
+        help="move the keys of equivalent_mutants.md to where their code now is, and stop",
+    )  # fmt: skip
+    p.add_argument(
         "--site", action="append", default=[], metavar="KEY",
         help="run only this mutant (its key as listed, e.g. 'checks.py:416:28 and → or')",
     )  # fmt: skip
@@ -336,6 +378,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Sample, run and report; exit 1 when the kill ratio of a module is below 85%."""
     args = _parse_args(argv)
+    if args.rekey:
+        return rekey()
     rng = random.Random(args.seed)
     declared = equivalents()
     plan: list[Site] = []
