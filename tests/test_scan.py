@@ -185,6 +185,42 @@ class TestStatements:
         assert [st.companion_of for st in sts] == [None, 0, None, 2]
 
 
+class TestSentences:
+    LONG = (
+        "检察机关立案办理生态环境和资源保护领域公益诉讼案件并依法向人民法院提起行政公益诉讼"  # 41
+    )
+
+    def sentences(self, text: str) -> list[str]:
+        t = Text.read(text)
+        out, pos = [], 0
+        while pos < len(t.clean):
+            span = t.sentence_of(pos)
+            out.append(t.clean[span.start : span.end].strip())
+            pos = span.end
+        return out
+
+    def test_a_long_line_broken_before_a_figure_continues(self) -> None:
+        """提起行政公益诉讼 / (blank line) / 1276 件: one sentence, as in the 2023 white paper."""
+        assert len(self.LONG) > 40
+        assert self.sentences(self.LONG + "\n\n1276件。") == [self.LONG + "\n\n1276件。"]
+        assert self.sentences(self.LONG + "\n\n8月受理3件。") == [self.LONG + "\n\n8月受理3件。"]
+
+    def test_a_line_break_before_words_ends_the_sentence(self) -> None:
+        """After a long line, a line that starts with words (第1批) is a new sentence."""
+        assert self.sentences(self.LONG + "\n第1批案例3件。") == [self.LONG, "第1批案例3件。"]
+
+    def test_a_short_line_is_a_heading(self) -> None:
+        """A line of at most 40 characters without final punctuation ends where it ends."""
+        heading = self.LONG[:40]
+        assert self.sentences(heading + "\n1276件。") == [heading, "1276件。"]
+
+    def test_punctuation_in_parentheses_ends_no_clause(self) -> None:
+        """共300件（民事200件，行政100件）: one clause up to the closing parenthesis."""
+        t = Text.read("共300件（民事200件，行政100件），同比上升5%。")
+        clause = t.clause_of(t.clean.index("行政"))
+        assert t.clean[clause.start : clause.end] == "共300件(民事200件,行政100件),"
+
+
 class TestListsClosedByTheirWording:
     def test_every_year_of_a_span(self) -> None:
         """2019年至2021年…其中2019年…2020年…2021年: the years close the list, so a sum
@@ -343,14 +379,18 @@ class TestPatterns:
 class TestNationalReports:
     def test_a_region_within_the_national_count_of_its_field(self) -> None:
         """内蒙古's 410 cases in two fields: within the national counts of both fields."""
-        text = ("全国检察机关办理国有土地使用权出让领域案件 1468 件、国有财产保护领域案件 8268 件。"
-                "内蒙古自治区检察机关共立案办理国有财产保护和国有土地使用权出让领域公益诉讼案件 410 件。")
+        text = (
+            "全国检察机关办理国有土地使用权出让领域案件 1468 件、国有财产保护领域案件 8268 件。"
+            "内蒙古自治区检察机关共立案办理国有财产保护和国有土地使用权出让领域公益诉讼案件 410 件。"
+        )
         assert found(text, "subset", "410件", "1468件", "8268件") == "pass"
 
     def test_a_region_within_the_national_count_of_its_topic(self) -> None:
         """新疆…大气污染防治…91 件 within the national 大气污染防治 5800 余件."""
-        text = ("全年共办理大气污染防治领域公益诉讼案件 5800 余件。新疆检察机关开展大气污染防治"
-                "公益诉讼检察专项监督活动，共办案 91 件。")
+        text = (
+            "全年共办理大气污染防治领域公益诉讼案件 5800 余件。新疆检察机关开展大气污染防治"
+            "公益诉讼检察专项监督活动，共办案 91 件。"
+        )
         assert found(text, "subset", "91件", "5800余件") == "pass"
 
     def test_nested_selections(self) -> None:
@@ -366,8 +406,10 @@ class TestNationalReports:
 
     def test_a_sentence_broken_by_a_blank_line(self) -> None:
         """提起行政公益诉讼 / (blank line) / 1276 件: one sentence, one list."""
-        text = ("共提起公益诉讼 12579 件。其中，提起民事公益诉讼 11303 件，占起诉总量的 89.9%；"
-                "提起行政公益诉讼\n\n1276 件，占起诉总量的 10.1%。")
+        text = (
+            "共提起公益诉讼 12579 件。其中，提起民事公益诉讼 11303 件，占起诉总量的 89.9%；"
+            "提起行政公益诉讼\n\n1276 件，占起诉总量的 10.1%。"
+        )
         assert found(text, "total", "12579件", "11303件", "1276件") == "pass"
 
 
@@ -490,6 +532,21 @@ class TestEvidenceAndIds:
             assert ev.reason
             for _label, start, end, quoted in ev.cues:
                 assert text[start:end] == quoted
+
+    def test_cues_point_at_the_original_around_glosses(self) -> None:
+        """Glosses and junk removed before reading do not shift a cue's original span."""
+        text = (
+            "全年共受理(shòu)案件??1000件，其中(qí)行政(xíng)案件600件，佔(zhàn)立案總數的60.0%。"
+        )
+        result = scan(text)
+        cues = {f.kind: [(label, quoted) for label, _, _, quoted in result.evidence[f.check].cues]
+                for f in result.result.findings}  # fmt: skip
+        assert cues == {
+            "subset": [("其中", "其中"), ("total", "1000件"), ("part", "600件")],
+            "share": [("share", "60.0%"), ("part", "600件")],
+        }
+        (of_which,) = (f for f in result.result.findings if f.kind == "subset")
+        assert result.evidence[of_which.check].spans[0] == ("其中", 21, 23)
 
     def test_ids_are_unique_and_stable(self) -> None:
         """Ids do not depend on text elsewhere: a paragraph added before changes none."""

@@ -57,7 +57,7 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49
+    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -497,3 +497,39 @@ class TestRoundFive:
     def test_units_of_distance_and_traffic(self) -> None:
         figures = scan("旅客周转量1200亿人公里,平均降水量600毫米,偏少1.7%。").figures
         assert [f.reported.unit for f in figures] == ["人公里", "毫米", "%"]
+
+
+class TestRoundSix:
+    def test_a_rate_per_thousand_is_no_count(self) -> None:
+        """每千名老年人拥有养老床位30.3张，比上年增长11.4% (A): the earlier value need not
+        be an integer; nor need an average's (人均)."""
+        text = "每千名老年人拥有养老床位30.3张,比上年增长11.4%。"
+        assert statuses(text) == {("change", ("30.3张", "11.4%")): "untestable"}
+        assert statuses("全国平均每名法官结案30.3件,比上年增长11.4%。") == {
+            ("change", ("30.3件", "11.4%")): "untestable"
+        }
+        # a count of things still fails when no integer earlier count fits
+        assert statuses("全年受理案件31件,比上年增长11.4%。") == {
+            ("change", ("31件", "11.4%")): "fail"
+        }
+
+    def test_fell_to_is_a_level(self) -> None:
+        """2014年下降为20159件 (B): fell to, not by; 与2013年相比降低5% is the change."""
+        text = "北京市2013年受理一审离婚案件21296件,2014年下降为20159件,与2013年相比降低5%。"
+        got = statuses(text)
+        assert "fail" not in got.values()
+        assert ("formula", ("20159件", "21296件", "5%")) not in got
+        assert "fail" not in statuses("2013年21296件,2014年上升为23159件,增长8.7%。").values()
+        # 降幅为 names the change
+        assert statuses("受理案件1000件,降幅为5%,减少50件。") == {
+            ("formula", ("50件", "1000件", "5%")): "pass"
+        }
+
+    def test_a_sibling_part_is_not_the_whole(self) -> None:
+        """地表水源…占供水总量的82.3%；地下水源…占供水总量的16.2% (C): neither part is the
+        total; with the total printed, both shares hold."""
+        text = "地表水源供水量4952.7亿立方米,占供水总量的82.3%;地下水源供水量976.4亿立方米,占供水总量的16.2%。"
+        assert set(statuses(text).values()) == {"untestable"}
+        got = statuses("全年供水总量6015.5亿立方米。" + text)
+        assert got[("share", ("976.4亿立方米", "6015.5亿立方米", "16.2%"))] == "pass"
+        assert "fail" not in got.values()

@@ -1160,7 +1160,15 @@ def _whole(
             )
     if share.share_np:
         np = share.share_np
-        found = [st for st in r.back(first) if ok(st) and r.names(st, np)]
+
+        def sibling(st: Statement) -> bool:
+            # 地表水源供水量4952.7亿立方米，占供水总量的82.3%: a part of the same whole
+            return any(
+                r.statements[c].role == "share" and r.statements[c].share_np == np
+                for c in st.children
+            )
+
+        found = [st for st in r.back(first) if ok(st) and r.names(st, np) and not sibling(st)]
         if not found:
             later = r.text.sentence_of(share.end).end
             nxt = r.text.sentence_of(later).end  # P7: the whole printed after the share
@@ -2345,16 +2353,25 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
         own_subject = len(_CHANGE_WORDS.sub("", between)) >= 3 or (
             single and _interposed(r, host, change)
         )
+        value = host.found.reported.value
+        # 每千名老年人拥有床位30.3张, 人均结案274件: an average, not a count of things
+        average = not host.additive or value != value.to_integral_value()
         r.add(
             Candidate(
                 Change("x", fid(host), fid(change), direction),
                 "change",
-                "inferred" if own_subject else stated,
+                "inferred" if own_subject or average else stated,
                 cues,
                 "a change of a count: some integer earlier count must fit"
                 + (
                     " (the change names its own subject, so it may not be this count's)"
                     if own_subject
+                    else ""
+                )
+                + (
+                    f" ({host.found.reported.printed} is an average or a rate, not a count "
+                    "of things: its earlier value need not be an integer)"
+                    if average
                     else ""
                 ),
                 change.start,

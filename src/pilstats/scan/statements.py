@@ -36,8 +36,8 @@ _SHARE = re.compile(
 )
 _CHANGE = re.compile(
     r"(?P<dir>上升|增长|增加|提高|增产|增收|增支|下降|减少|降低|下滑|回落|减产|减收|减支|增幅为?|降幅为?"
-    r"|(?<=[比较])[^，,。；;0-9]{1,10}?(?:多|少))(?:了)?(?:为|达)?$"
-)
+    r"|(?<=[比较])[^，,。；;0-9]{1,10}?(?:多|少))(?:了)?(?:达)?$"
+)  # 下降为20159件 (fell to) is a level: only 增幅为 / 降幅为 name the change
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
 # a year, not one compared with (比2022年), the start or the end of a span (2019年至2021年)

@@ -80,9 +80,10 @@ class Text:
     sentences: array[int] = field(default_factory=lambda: array("q"))
     clauses: array[int] = field(default_factory=lambda: array("q"))
     semicolons: array[int] = field(default_factory=lambda: array("q"))
-    _clean_starts: list[int] = field(default_factory=lambda: [0])
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict)
-    _orig_starts: list[int] = field(default_factory=lambda: [0])
+    _map: OffsetMap = field(
+        default_factory=lambda: OffsetMap(array("q", [0]), array("q", [0])), repr=False
+    )
 
     @classmethod
     def read(cls, original: str) -> Text:
@@ -112,26 +113,21 @@ class Text:
             orig_starts.append(b)
         pieces.append(norm[at:])
         text.clean = "".join(pieces)
-        text._clean_starts = clean_starts
-        text._orig_starts = orig_starts
+        text._map = OffsetMap(array("q", clean_starts), array("q", orig_starts))
         text._split()
         return text
 
     def offsets(self) -> OffsetMap:
         """The offset map alone (small), for results that outlive the text's reading."""
-        return OffsetMap(array("q", self._clean_starts), array("q", self._orig_starts))
+        return self._map
 
     def to_original(self, pos: int) -> int:
         """The original offset of clean offset ``pos`` (each kept run is a shifted copy)."""
-        k = bisect_right(self._clean_starts, pos) - 1
-        return self._orig_starts[k] + pos - self._clean_starts[k]
+        return self._map.to_original(pos)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``[start, end)`` of the clean text covers."""
-        if end <= start:
-            o = self.to_original(start)
-            return o, o
-        return self.to_original(start), self.to_original(end - 1) + 1
+        return self._map.original_span(start, end)
 
     def original_slice(self, start: int, end: int) -> str:
         """The verbatim original text behind ``[start, end)`` of the clean text."""
