@@ -445,6 +445,15 @@ class TestRate:
         assert (f.status, f.code, f.derived) == (PASS, FindingCode.RATE_OK, {"numerator": "{1}"})
         assert run(Rate("r", "r", "b"), r="50.0%", b="3件").status is FAIL
 
+    def test_what_the_numerators_achieve(self) -> None:
+        """The computed value is what the fitting numerators give (20 of 200 is exactly 10%),
+        or, when none fits, what the nearest integer gives (4 of 7 = 57.14…%)."""
+        f = run(Rate("r", "r", "b"), r="10.0%", b="200件")
+        assert str(f.computed) == "10"
+        f = run(Rate("r", "r", "b"), r="50.0%", b="7件")
+        assert str(f.computed) == "57.1428571428…"
+        assert "nearest numerator gives 57.1428571428…%" in f.message
+
     def test_non_count_base_is_untestable(self) -> None:
         """A rate of an amount of money has no integer numerator to find."""
         f = run(Rate("r", "r", "b"), r="12.3%", b="1000元")
