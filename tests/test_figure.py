@@ -176,6 +176,9 @@ class TestFormat:
         assert Qualifier.ABOUT.is_prefix
 
 
+_SPECIAL = "is a superscript, circled or other special digit, not part of a printed figure"
+
+
 class TestRefusals:
     @pytest.mark.parametrize(
         ("text", "position", "reason"),
@@ -183,10 +186,8 @@ class TestRefusals:
             ("1" * 121 + "件", 0, "longer than 120 characters: not one figure"),
             ("   ", 0, "empty figure"),
             ("约30%左右", 5, "two qualifiers"),
-            ("2⁰件", 1, "'⁰' is a superscript, circled or other special digit, not part of a "
-                       "printed figure"),
-            ("①件", 0, "'①' is a superscript, circled or other special digit, not part of a "
-                       "printed figure"),
+            ("2⁰件", 1, f"'⁰' {_SPECIAL}"),
+            ("①件", 0, f"'①' {_SPECIAL}"),
             ("5余3件", 1, "余/多 may only be followed by 万 or 亿"),
             ("5余余件", 2, "more than one 余/多"),
             ("0余件", 0, "余 needs a non-zero figure"),
