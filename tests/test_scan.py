@@ -104,6 +104,10 @@ class TestFigures:
             ("B -3%", [("-3%", "-3", None)], []),
             ("3万亿亿元", [], [("3", "no unit"), ("万亿亿", "unreadable")]),  # no such magnitude
             ("近0件，超0%", [], [("0", "unreadable"), ("0", "unreadable")]),  # qualifier kept
+            ("共3万", [], [("3", "no unit")]),  # a magnitude at the very end, no unit
+            ("约  3件", [("约  3件", "3", "约")], []),  # up to two spaces after a qualifier
+            ("约 、3件", [("3件", "3", None)], []),  # not across a 、
+            ("2023年6月1日", [], [("2023", "date"), ("6", "date"), ("1", "date")]),
             ("约 3件", [("约 3件", "3", "约")], []),  # a space after the qualifier
             ("总人口140967万人", [("140967万人", "1.40967E+9", None)], []),
             ("比为104.64,", [("104.64", "104.64", None)], []),  # a bare ratio
@@ -178,6 +182,16 @@ class TestStatements:
     def test_roles(self, text: str, roles: list[tuple[str, str | None]]) -> None:
         """What a figure is: a ratio, a named rate, an average change, a change, a mark passed."""
         assert [(st.role, st.name) for st in statements(text)] == roles
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [("比上年多1284万元", "up"), ("比上年少1284万元", "down"), ("比上年增加1284万元", "up"),
+         ("比上年减收1070万元", "down")],
+    )  # fmt: skip
+    def test_increments_and_their_direction(self, text: str, direction: str) -> None:
+        """多 / 少 after 比上年 say the direction as 增加 / 减收 do."""
+        level, increment = statements("全年收入5000万元，" + text + "。")
+        assert (level.role, increment.role, increment.direction) == ("level", "increment", direction)
 
     def test_alternate_units_pair_up(self) -> None:
         """6924件13485人、4098件7889人: each 人 figure is the companion of the 件 before it."""
