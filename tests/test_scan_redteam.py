@@ -41,6 +41,12 @@ REAL_ERRORS = {
     "r4_14_fin_loan_2022_ptqq.txt": {("total", "347,083件"), ("share", "346,034件")},
     # 379 / 1231.68 = 30.77% printed 30%: holds only if the source truncates (it says so)
     "r5_41_forestry_2018h1_ptifhv_trad.txt": {("share", "379億元")},
+    # 25.96万 / 63.68万 = 40.77% printed 40.7%: its other shares round, this one truncates
+    "r7_24_fire_2022q3_big5_120dnk.txt": {("share", "25.96萬起")},
+    # 死亡13人, 减少9人, 下降45.8%: 9 / 22 = 40.9% (45.8% is 11 / 24)
+    "r7_28_fire_2006_jan_may_big5_17338.txt": {("formula", "9人")},
+    # 3120.27万 + 5528.75万 + 2743.41元 against 1.67亿: short by half even with 万 restored
+    "r7_32_city_court_financial_cases_2010_2012_bqfww.txt": {("total", "1.67亿元")},
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
@@ -57,7 +63,7 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41
+    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -533,3 +539,54 @@ class TestRoundSix:
         got = statuses("全年供水总量6015.5亿立方米。" + text)
         assert got[("share", ("976.4亿立方米", "6015.5亿立方米", "16.2%"))] == "pass"
         assert "fail" not in got.values()
+
+
+class TestRoundSeven:
+    def test_a_list_member_is_no_whole_of_a_later_breakdown(self) -> None:
+        """各类住宅…9.5万起，交通工具…2.3万起…。从城乡分布看… (A): none of the three is
+        the whole of the parts by place."""
+        text = (
+            "各类住宅发生火灾9.5万起,交通工具火灾2.3万起,人员密集场所火灾1.7万起。\n"
+            "从城乡分布看,城市火灾所占比重较小。城市发生火灾6.5万起;县城集镇发生火灾6.9万起;"
+            "农村发生火灾7万起;其他区域发生火灾1.1万起。"
+        )
+        assert "fail" not in statuses(text).values()
+        # a total of its own, with the same wording, still is one
+        total = "全年共发生火灾21.5万起。\n从城乡分布看,城市发生火灾6.5万起;县城集镇发生火灾6.9万起;农村发生火灾7万起;其他区域发生火灾1.1万起。"
+        assert (
+            statuses(total)[("total", ("21.5万起", "6.5万起", "6.9万起", "7万起", "1.1万起"))]
+            == "pass"
+        )
+
+    def test_a_breakdown_stops_at_a_section_heading(self) -> None:
+        """…共2.3万起。\n三、…从分场所火灾亡人看，…12.5万起…2万起 (A): another section."""
+        text = (
+            "发生在消防安全重点单位的火灾共2.3万起,亡73人。\n"
+            "三、居村民住宅火灾亡人突出。从分场所火灾亡人看,居村民住宅发生火灾12.5万起,"
+            "人员密集场所发生火灾2万起。"
+        )
+        assert "fail" not in statuses(text).values()
+        same_section = text.replace("\n三、居村民住宅火灾亡人突出。", "")
+        assert "fail" in statuses(same_section).values()  # parts beyond the total
+
+    def test_shares_of_a_bare_whole_beyond_the_whole(self) -> None:
+        """其中较大火灾60起、占总数的92.3%，重大火灾5起、占总数的83.3% (B): together more
+        than 100%, so each is a share of its own category's total."""
+        text = (
+            "非消防安全重点单位的火灾共25.8万起,分别占总数的91.8%;"
+            "其中较大火灾60起、占总数的92.3%,重大火灾5起、占总数的83.3%。"
+        )
+        got = statuses(text)
+        assert "fail" not in got.values()
+        assert got[("share", ("60起", "92.3%"))] == "untestable"  # no whole named
+
+    def test_people_counted_by_year(self) -> None:
+        """2010年-2012年…涉案人数25人，其中2010年5人、2011年18人、2012年8人: one person may
+        be counted in two years; cases and amounts still add up."""
+        text = (
+            "2010年-2012年,共计44件,涉案人数25人。其中2010年案件10件,涉案人数5人;"
+            "2011年案件21件,涉案人数18人;2012年案件13件,涉案人数8人。"
+        )
+        got = statuses(text)
+        assert got[("total", ("25人", "5人", "18人", "8人"))] == "untestable"
+        assert got[("total", ("44件", "10件", "21件", "13件"))] == "pass"

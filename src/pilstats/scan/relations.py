@@ -717,6 +717,9 @@ def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = 
     return True
 
 
+_PEOPLE = ("人", "名", "户")
+
+
 def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
     r: Reader,
     total: Statement,
@@ -741,6 +744,11 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
         )
         return
     ids = tuple(fid(p) for p in parts)
+    years = [p.year for p in parts]
+    if total.unit in _PEOPLE and None not in years and len(set(years)) == len(years):
+        # 2010年-2012年…涉案人数25人，其中2010年…5人: one person may be counted in two
+        # years, so the years' counts need not add up to the span's
+        strength = "inferred"
     closed, closed_by = _closed(r, total, parts)
     if why is not None:
         closed, closed_by = True, why
@@ -1122,6 +1130,36 @@ def _best_named(r: Reader, share: Statement, subject: str) -> Statement | None:
     return best[1] if best else None
 
 
+_FULL = {"%": 100, "‰": 1000, "成": 10}
+
+
+def _shares_over_whole(r: Reader, share: Statement) -> str:
+    """Why the bare wholes (占总数的) of one sentence cannot be one whole, or ''.
+
+    ``其中较大火灾60起、占总数的92.3%，重大火灾5起、占总数的83.3%``: shares of different
+    figures that add up to more than the whole are each of their own category's total.
+    """
+    full = _FULL.get(share.unit)
+    if full is None:
+        return ""
+    peers = [
+        st
+        for st in (*r.back(share, reach=400), share, *r.forward(share, share.sentence.end))
+        if st.sentence == share.sentence
+        and st.role == "share"
+        and st.unit == share.unit
+        and st.share_np == share.share_np
+    ]
+    low = sum(st.found.reported.bounds().lo for st in peers)
+    if len(peers) < 2 or low <= full:
+        return ""
+    listed = "、".join(st.found.reported.printed for st in peers)
+    return (
+        f"“占{share.share_np}” {len(peers)} times ({listed}): more than the whole together, "
+        "so each is of its own total"
+    )
+
+
 def _whole(
     r: Reader, share: Statement, parts: list[Statement]
 ) -> tuple[Statement | None, str, str]:
@@ -1140,6 +1178,9 @@ def _whole(
         )
 
     if share.share_np and not _NP_LEAD.sub("", _NP_STRIP.sub("", share.share_np.strip())):
+        over = _shares_over_whole(r, share)
+        if over:
+            return None, over, "inferred"
         # 占总数的: any total of the paragraph; one is the whole, several are a tie
         totals = [
             st
@@ -1437,6 +1478,13 @@ _INTRO = re.compile(
 )
 
 
+_SECTION = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|第[一二三四五六七八九十]+[章部节])",
+    re.MULTILINE,
+)
+
+
 def _breakdowns(r: Reader) -> None:
     """A total, then its parts in the sentences after it, with no 其中 (P8, P8a).
 
@@ -1451,11 +1499,22 @@ def _breakdowns(r: Reader) -> None:
         overall = "各类" in _sentence_before(r, total)
         if not (total.total_cue or overall):
             continue
+        if not total.total_cue and any(
+            st.is_level
+            and st.unit == total.unit
+            and st.sentence == total.sentence
+            and st.predicate == total.predicate  # 新收…15503件，审结15293件: another count
+            for st in (*r.back(total, reach=300), *r.forward(total, total.sentence.end))
+        ):
+            continue  # 各类住宅…9.5万起，交通工具…2.3万起: one of a list, not its whole
         tail = _suffix(total.noun)
         if len(tail) < 2:
             continue
         end = total.end + 1500  # the next paragraphs (a page break may split one)
         groups: list[list[Statement]] = [[]]
+        section = _SECTION.search(clean, total.end, end)
+        if section is not None:
+            end = section.start()  # 三、…: a new section, a new topic
         for st in r.forward(total, end):
             if st.sentence == total.sentence:
                 continue
