@@ -191,7 +191,11 @@ class TestStatements:
     def test_increments_and_their_direction(self, text: str, direction: str) -> None:
         """多 / 少 after 比上年 say the direction as 增加 / 减收 do."""
         level, increment = statements("全年收入5000万元，" + text + "。")
-        assert (level.role, increment.role, increment.direction) == ("level", "increment", direction)
+        assert (level.role, increment.role, increment.direction) == (
+            "level",
+            "increment",
+            direction,
+        )
 
     def test_alternate_units_pair_up(self) -> None:
         """6924件13485人、4098件7889人: each 人 figure is the companion of the 件 before it."""
@@ -211,7 +215,7 @@ class TestSentences:
             span = t.sentence_of(pos)
             out.append(t.clean[span.start : span.end].strip())
             pos = span.end
-        return out
+        return [x for x in out if x]
 
     def test_a_long_line_broken_before_a_figure_continues(self) -> None:
         """提起行政公益诉讼 / (blank line) / 1276 件: one sentence, as in the 2023 white paper."""
@@ -228,11 +232,36 @@ class TestSentences:
         heading = self.LONG[:40]
         assert self.sentences(heading + "\n1276件。") == [heading, "1276件。"]
 
+    def test_a_heading_on_a_later_line(self) -> None:
+        """The length of every line counts, not only the first: 41 characters go on."""
+        first = "一、总体情况。"
+        assert self.sentences(first + "\n" + self.LONG + "\n1276件。") == [
+            first,
+            self.LONG + "\n1276件。",
+        ]
+        heading = self.LONG[:40]
+        assert self.sentences(first + "\n" + heading + "\n1276件。") == [first, heading, "1276件。"]
+
+    def test_trailing_blank_lines(self) -> None:
+        """A long line and nothing after it but blank lines is one sentence."""
+        assert self.sentences(self.LONG + "\n\n  \n") == [self.LONG]
+
     def test_punctuation_in_parentheses_ends_no_clause(self) -> None:
         """共300件（民事200件，行政100件）: one clause up to the closing parenthesis."""
         t = Text.read("共300件（民事200件，行政100件），同比上升5%。")
         clause = t.clause_of(t.clean.index("行政"))
         assert t.clean[clause.start : clause.end] == "共300件(民事200件,行政100件),"
+
+
+class TestRealTerms:
+    def test_growth_at_comparable_prices(self) -> None:
+        """按可比价格计算 anywhere before, even at the very start: a money value's growth
+        may be real, not nominal, so 4000 → 5000亿元 up 5% is no contradiction."""
+        text = "2023年全市生产总值5000亿元，比2022年的4000亿元增长5%。"
+        change = ("change", ("5000亿元", "5%", "4000亿元"))
+        assert relations(text) == {change: "fail"}
+        assert relations("可比价格计算，" + text) == {change: "untestable"}
+        assert relations("===\n可比价格计算。\n===\n" + text)[change] == "fail"  # another document
 
 
 class TestListsClosedByTheirWording:
@@ -243,6 +272,12 @@ class TestListsClosedByTheirWording:
         assert found(text.format(110), "total", "300件", "100件", "90件", "110件") == "pass"
         assert found(text.format(100), "total", "300件", "100件", "90件", "100件") == "fail"
         assert statements(text.format(110))[0].year is None
+
+    def test_one_member_per_clause_between_semicolons(self) -> None:
+        """其中设定通报值的13项，我省达标12项；其他44项，有24项达标: the first figure of each
+        clause between ； is the list's member, the others count within it."""
+        text = "全省监测指标共57项，其中设定通报值的13项，我省达标12项；其他44项，有24项达标。"
+        assert relations(text) == {("total", ("57项", "13项", "44项")): "pass"}
 
     def test_a_year_span_with_one_year_missing_stays_open(self) -> None:
         """Two of three years listed: the sum may fall short of the total."""
