@@ -163,6 +163,16 @@ class TestStatements:
         assert statements("2023年1月至9月受理3件。")[0].months == (1, 9)
         assert statements("工期2.5至3月，受理3件。")[-1].months is None
 
+    def test_a_span_of_months_covers_its_sentence(self) -> None:
+        """2019年1-7月，…24050家，…5331.4亿元: both figures are of January to July; 7月当月
+        after the span names one month, which is no span."""
+        a, b, c = statements(
+            "2019年1-7月,新设立企业24050家,实际使用外资5331.4亿元。7月当月548.2亿元。"
+        )
+        assert (a.months, b.months, c.months) == ((1, 7), (1, 7), None)
+        (d,) = statements("2019年1-7月累计5331.4亿元,其中7月当月548.2亿元。")[1:]
+        assert d.months is None
+
     def test_a_named_proportion_is_no_share(self) -> None:
         """优良天数比例为87.5%: the proportion its own words name, not a share of 365天."""
         days, share = statements("全年监测365天，优良天数比例为87.5%。")

@@ -47,6 +47,13 @@ REAL_ERRORS = {
     "r7_28_fire_2006_jan_may_big5_17338.txt": {("formula", "9人")},
     # 3120.27万 + 5528.75万 + 2743.41元 against 1.67亿: short by half even with 万 restored
     "r7_32_city_court_financial_cases_2010_2012_bqfww.txt": {("total", "1.67亿元")},
+    # 在…1031件…中，…85件，占总数的8.25%: 85 / 1031 = 8.244%, its other shares round right
+    "r8_17_shanghai1_foreign_commercial_2002_10.txt": {("share", "85件")},
+    # ten case types add up to 2403, but the shares are of 2404 (1901 / 2404 = 79.08%)
+    "r8_24_pudong_labour_2017.txt": {("share", "1901件"), ("share", "128件")},
+    # 11965 → 15245 → 12020 (adding up to the printed 39230): +27.41% and -21.15%, printed
+    # 27.74% and 21.12%
+    "r8_25_chongqing5_labour_2020_22.txt": {("change", "15245件"), ("change", "12020件")},
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
@@ -63,7 +70,7 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43
+    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -590,3 +597,56 @@ class TestRoundSeven:
         got = statuses(text)
         assert got[("total", ("25人", "5人", "18人", "8人"))] == "untestable"
         assert got[("total", ("44件", "10件", "21件", "13件"))] == "pass"
+
+
+class TestRoundEight:
+    def test_parts_with_shares_of_a_framed_total(self) -> None:
+        """在…1031件…中，…共计495件，占总数的48.01%；…共计85件，占总数的8.25% (A): each
+        占总数 is of the frame's 1031, not of the item before it, though 共计 names both."""
+        text = (
+            "在我院受理的1031件涉外商事纠纷案件中,与贸易有关的合同纠纷共计495件,占总数的48.01%;"
+            "借款类合同纠纷共计85件,占总数的8.24%;公司类纠纷共计224件,占总数的21.73%。"
+        )
+        got = statuses(text)
+        assert got[("share", ("85件", "1031件", "8.24%"))] == "pass"
+        assert got[("share", ("224件", "1031件", "21.73%"))] == "pass"
+        assert "fail" not in got.values()
+
+    def test_a_sibling_with_its_own_share_is_no_whole(self) -> None:
+        """…共计346件，占比为14.27%；…23件，占比为0.95% (A): 346 is another part."""
+        text = (
+            "浦东法院劳动争议案件共计收案2403件,结案2424件。从结案方式上看,已结案件中,撤诉及按撤诉"
+            "处理结案共计346件,占比为14.27%;裁定驳回起诉结案23件,占比为0.95%。"
+        )
+        assert "fail" not in statuses(text).values()
+
+    def test_a_which_clause_of_a_share_only(self) -> None:
+        """14138件，占比45.46%，其中工伤保险案件占比为19.4%；…2028件 (B): the 其中 clause
+        ends at the ；, and what follows is no part of 14138."""
+        text = (
+            "共计受理劳动争议案件31101件。涉及社会保险的案件数为14138件,占比45.46%,其中工伤保险案件"
+            "占比为19.4%;涉及劳务派遣的案件数为2028件,占比6.52%;劳动者为男性的案件数为18039件。"
+        )
+        got = statuses(text)
+        assert "fail" not in got.values()
+        assert not any(kind == "total" and figs[0] == "14138件" for kind, figs in got)
+
+    def test_which_of_a_span_of_months(self) -> None:
+        """…1-7月…5331.4亿元。7月当月…548.2亿元。其中，1-7月，…1548亿元；…3715.7亿元 (C):
+        the parts are of January to July, so of 5331.4, not of July's 548.2."""
+        text = (
+            "2019年1-7月,全国新设立外商投资企业24050家,实际使用外资金额5331.4亿元人民币。"
+            "7月当月实际使用外资548.2亿元人民币,同比增长8.7%。其中,1-7月,制造业实际使用外资"
+            "1548亿元人民币;服务业实际使用外资3715.7亿元人民币。"
+        )
+        got = statuses(text)
+        assert got[("total", ("5331.4亿元", "1548亿元", "3715.7亿元"))] == "pass"
+        assert "fail" not in got.values()
+
+    def test_names_belong_to_the_count_just_before_them(self) -> None:
+        """…有23个；超过3万人的省(市)有8个，分别是广东、… (D): eight names for the 8."""
+        text = (
+            "律师人数超过1万人的省(区、市)有23个;超过3万人的省(市)有8个,分别是广东、北京、江苏、"
+            "上海、山东、浙江、四川、河南。"
+        )
+        assert statuses(text) == {("formula", ("8个",)): "pass"}

@@ -414,12 +414,51 @@ def _of_which(r: Reader) -> None:
             end = _paragraph_end(clean, c)
             if first.start >= end:
                 continue
+        semi = _SEMI.search(clean, m.end(), end)
+        if semi is not None and not any(
+            s.is_level for s in r.forward(r.statements[k - 1], semi.start()) if s.start >= m.end()
+        ):
+            # 14138件，占比45.46%，其中工伤保险案件占比为19.4%；涉及劳务派遣的…2028件: the
+            # 其中 clause names a share only, and ends at the ；
+            continue
         items = [s for s in r.forward(r.statements[k - 1], end) if s.start >= m.end()][:_MAX_ITEMS]
         starts_sentence = before in "。\n" or clean[r.text.sentence_of(c).start : c].strip() == ""
         totals = _referents(r, r.statements[k - 1], c, starts_sentence)
         if not totals:
             continue
+        totals = _same_period(r, totals, items)
+        if not totals:
+            continue
         _read_list(r, totals, items, ("其中", c, m.end()), "of_which")
+
+
+_SEMI = re.compile(r"[；;]")
+
+
+def _same_period(r: Reader, totals: list[Statement], items: list[Statement]) -> list[Statement]:
+    """The totals of the months the parts name.
+
+    ``7月当月…548.2亿元。其中，1-7月，制造业…1548亿元``: parts of January to July are parts
+    of the 1-7月 total printed before (5331.4亿元), not of July's.
+    """
+    spans = {st.months for st in items if st.is_level}
+    months = spans.pop() if len(spans) == 1 else None  # 7月至12月…2018年…: parts by period
+    if months is None or all(t.months == months for t in totals):
+        return totals
+    same = [t for t in totals if t.months == months]
+    if same:
+        return same
+    first = totals[0]
+    earlier = [
+        st
+        for st in r.back(first)
+        if st.is_level
+        and st.months == months
+        and st.unit == first.unit
+        and st.paragraph == first.paragraph
+        and not st.in_parens
+    ]
+    return earlier[:1]
 
 
 _INNER_FRAME = re.compile(r"^[，,\s]*(?P<np>[\u4e00-\u9fff]{2,8})中(?![心央国华])")
@@ -1170,11 +1209,20 @@ def _whole(
 
     part_ids = {p.index for p in parts}
 
+    def sibling(st: Statement) -> bool:
+        # 地表水源供水量4952.7亿立方米，占供水总量的82.3%；…; 共计495件，占总数的48.01%；
+        # 共计85件，占总数的8.25%: a part with a share of the same whole is no whole
+        return any(
+            r.statements[c].role == "share" and r.statements[c].share_np == share.share_np
+            for c in st.children
+        )
+
     def ok(st: Statement) -> bool:
         return (
             st.unit == unit
             and st.role in {"level", "frame"}
             and (not st.in_parens and st.index not in part_ids and _value(st) >= largest)
+            and not sibling(st)
         )
 
     if share.share_np and not _NP_LEAD.sub("", _NP_STRIP.sub("", share.share_np.strip())):
@@ -1185,7 +1233,9 @@ def _whole(
         totals = [
             st
             for st in r.back(first)
-            if ok(st) and st.total_cue and st.paragraph == first.paragraph
+            if ok(st)
+            and (st.total_cue or st.role == "frame")  # 在…1031件…中: the frame is a total
+            and st.paragraph == first.paragraph
         ]
         if len(totals) == 1:
             return totals[0], f"of the only total {totals[0].found.reported.printed}", "stated"
@@ -1201,15 +1251,7 @@ def _whole(
             )
     if share.share_np:
         np = share.share_np
-
-        def sibling(st: Statement) -> bool:
-            # 地表水源供水量4952.7亿立方米，占供水总量的82.3%: a part of the same whole
-            return any(
-                r.statements[c].role == "share" and r.statements[c].share_np == np
-                for c in st.children
-            )
-
-        found = [st for st in r.back(first) if ok(st) and r.names(st, np) and not sibling(st)]
+        found = [st for st in r.back(first) if ok(st) and r.names(st, np)]
         if not found:
             later = r.text.sentence_of(share.end).end
             nxt = r.text.sentence_of(later).end  # P7: the whole printed after the share
@@ -1590,6 +1632,11 @@ def _enumerations(r: Reader) -> None:
             continue
         after = clean[st.end : min(st.sentence.end, st.end + 60)]
         intro = re.search(r"(?:依次是|依次为|分别是|分别为)[:：]?", after)
+        if intro is not None and (
+            any(s.start < st.end + intro.start() for s in r.forward(st, st.end + intro.start()))
+            or _SEMI.search(after, 0, intro.start())
+        ):
+            intro = None  # …有23个；超过3万人的…有8个，分别是…: the names are the 8's
         items: list[str] | None = None
         split_on_and = False
         if intro is not None:

@@ -49,6 +49,7 @@ _RELATIVE_YEARS = ("今年", "去年", "本年", "上年", "当年", "同年")
 _MONTHS = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})(?:月份?)?(?:至|到|—|-|–)(?:(?:19|20)\d{2}年)?(?P<b>\d{1,2})月"
 )
+_ONE_MONTH = re.compile(r"(?<![\d.\-—–至到])\d{1,2}月(?:份)?(?:当月|单月)")
 _YEAR_WORDS = re.compile(r"(?:19|20)\d{2}年(?:末|底|度)?|\d{1,2}月(?:份)?|\d{1,2}日")
 _CONNECTORS = re.compile(
     r"^(?:[，,、；;：:\s]|其中|此外|另外|同时|以及|及|和|与|并|还|共|合计|累计|全年|"
@@ -216,7 +217,12 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     relative = max(own.rfind(w) for w in _RELATIVE_YEARS)
     if relative >= 0 and (not years or years[-1].start() < len(st.context) - len(own) + relative):
         st.year = None  # 2022年…，今年1月至9月: the later year is one the text does not print
-    m = _MONTHS.search(own)
+    # 2019年1-7月，…24050家，…5331.4亿元: a span of months opens its sentence; a single
+    # month named after it (7月当月) closes it
+    spans = list(_MONTHS.finditer(st.context))
+    m = spans[-1] if spans else None
+    if m is not None and _ONE_MONTH.search(st.context, m.end()):
+        m = None
     st.months = (int(m["a"]), int(m["b"])) if m else None
     st.respectively = "分别" in lead
     # a figure right after another in the same clause, joined only by 、 和 及 or nothing,
