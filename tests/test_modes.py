@@ -453,6 +453,8 @@ class TestRate:
         f = run(Rate("r", "r", "b"), r="50.0%", b="7件")
         assert str(f.computed) == "57.1428571428…"
         assert "nearest numerator gives 57.1428571428…%" in f.message
+        f = run(Rate("r", "r", "b"), r="0.1%", b="3件")  # nearest is 0, never below
+        assert (str(f.computed), f.status) == ("0", FAIL)
 
     def test_non_count_base_is_untestable(self) -> None:
         """A rate of an amount of money has no integer numerator to find."""

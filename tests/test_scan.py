@@ -107,6 +107,9 @@ class TestFigures:
             ("共3万", [], [("3", "no unit")]),  # a magnitude at the very end, no unit
             ("约  3件", [("约  3件", "3", "约")], []),  # up to two spaces after a qualifier
             ("约 、3件", [("3件", "3", None)], []),  # not across a 、
+            ("共300  件", [("300  件", "300", None)], []),  # two spaces before the unit
+            ("共300   件", [], [("300", "no unit")]),  # but not three
+            ("约   3件", [("3件", "3", None)], []),  # nor three after a qualifier
             ("2023年6月1日", [], [("2023", "date"), ("6", "date"), ("1", "date")]),
             ("约 3件", [("约 3件", "3", "约")], []),  # a space after the qualifier
             ("总人口140967万人", [("140967万人", "1.40967E+9", None)], []),
@@ -130,6 +133,15 @@ class TestFigures:
                for f in result.figures]  # fmt: skip
         assert got == figures
         assert [(u.text, u.reason) for u in result.unread] == unread
+
+    def test_offsets_around_a_removed_gloss(self) -> None:
+        """A span maps to the original it covers, gloss included; an empty span stays empty
+        at its own place."""
+        t = Text.read("共受(shòu)理300件")
+        assert t.clean == "共受理300件"
+        assert t.original_slice(1, 3) == "受(shòu)理"
+        assert t.original_span(2, 2) == (8, 8)
+        assert t.original_span(1, 1) == (1, 1)
 
     def test_normalise_keeps_offsets(self) -> None:
         """Full-width and traditional forms map one character to one."""
@@ -261,6 +273,11 @@ class TestSentences:
         t = Text.read("共300件（民事200件，行政100件），同比上升5%。")
         clause = t.clause_of(t.clean.index("行政"))
         assert t.clean[clause.start : clause.end] == "共300件(民事200件,行政100件),"
+        nested = Text.read("共300件（民事200件（一审150件，二审50件），行政100件），同比上升5%。")
+        clause = nested.clause_of(nested.clean.index("行政"))
+        assert nested.clean[clause.start : clause.end] == (
+            "共300件(民事200件(一审150件,二审50件),行政100件),"
+        )
 
 
 class TestRealTerms:
