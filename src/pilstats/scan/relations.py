@@ -51,6 +51,7 @@ _MAX_BACK = 200
 _OF_WHICH = re.compile(r"其中[：:，,]?")
 _NP_STRIP = re.compile(r"(?:的|总数|总量|数量|人数|件数|数|全部|所有|总和|总额|比重|比例)+$")
 _REGION_LEAD = re.compile(r"全[国省市区县]")
+_WHOLE_TAIL = re.compile(r"(?:案件|案|件|人数|人员|人)$")
 _NP_LEAD = re.compile(r"^(?:全部|所有|全|同期|当年|全年|各类)+")
 _LIST_CLASS = re.compile(
     r"(?P<n>[一二三四五六七八九十两0-9]{1,2})类|(?P<named>[\u4e00-\u9fff]{1,6})类"
@@ -1271,6 +1272,19 @@ def _whole(
             for st in found[1:]
             if st.sentence == best.sentence and st.noun == best.noun and _value(st) != _value(best)
         ]
+        # 受理…支持起诉案件3844件，决定支持起诉2864件，其中…2552件，占支持起诉案件总数的: the
+        # head of the part's own 其中 list, named with the whole's words, is as likely the whole
+        core = _WHOLE_TAIL.sub("", _NP_STRIP.sub("", np))
+        head = next((st for st in r.back(first) if st.is_level and st.unit == unit), None)
+        if (
+            head is not None
+            and head.start > best.end
+            and len(core) >= 2
+            and core in head.words
+            and "其中" in r.text.clean[head.end : first.start]
+            and ok(head)
+        ):
+            ties.append(head)
         if ties:
             listed = "、".join(t.found.reported.printed for t in (best, *ties))
             return (
@@ -1814,6 +1828,9 @@ def _gaps(r: Reader) -> None:
         ]
         if len(rates) < 2 or rates[0].sentence != gap.sentence:
             continue
+        closest = next((o for o in r.back(gap) if o.found.reported.unit in ("%", "‰")), None)
+        if closest is not rates[0]:
+            continue  # 制造业…下降5.3%，低于全市…增速14.9个百分点: the gap is of that change
         said = m.group()
         other_words = said[1:-1] if said.startswith("比") else lead[m.end() :].strip()
         near = rates[0]
@@ -2415,6 +2432,9 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
     return [m for _, m in found]
 
 
+_OTHER_BASES = ("年初", "上月", "环比", "上季", "上半年")
+
+
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     direction: Literal["up", "down"] = "down" if change.direction == "down" else "up"
     stated = "inferred" if _real_terms(r, host) else "stated"
@@ -2426,6 +2446,9 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     after = [i for i in incs if i.index > change.index][:1]
     found = before[-1:] or [i for i in after if i.role == "increment" and not i.inherited]
     for inc in found:
+        other_base = next((w for w in _OTHER_BASES if w in inc.lead), None)
+        if other_base is not None and other_base not in change.lead:
+            continue  # 比年初增加1468.96亿元 … 同比增长8.08%: since January, not a year ago
         if inc.found.reported.unit == host.unit:
             sign = "-" if inc.direction == "up" else "+"
             expr = f"{fid(inc)} / ({fid(host)} {sign} {fid(inc)}) = {fid(change)}"
@@ -2456,8 +2479,12 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
     if host.found.reported.is_count:
         between = r.text.clean[host.end : change.start]
         single = not (change.respectively or change.inherited)  # a 分别 list is aligned
-        own_subject = len(_CHANGE_WORDS.sub("", between)) >= 3 or (
-            single and _interposed(r, host, change)
+        own_subject = (
+            len(_CHANGE_WORDS.sub("", between)) >= 3
+            or (single and _interposed(r, host, change))
+            # 315件（包括行政非诉执行案件7件，同比增长42.53%）: inside parentheses, a change
+            # may be of the figure they follow rather than of the member it follows
+            or (host.in_parens and change.in_parens)
         )
         value = host.found.reported.value
         # 每千名老年人拥有床位30.3张, 人均结案274件: an average, not a count of things

@@ -155,6 +155,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
     return out
 
 
+_SECOND_CHANGE = re.compile(r"(?:多增|少增|多减|少减|多降|少降)(?:了)?$")
 _THRESHOLD = re.compile(r"(?:突破|跨越|跨上|迈上|迈过|站上|跃上)(?:了)?$")
 _NEWLINE = re.compile("\n")
 _SEMICOLON = re.compile("[；;]")
@@ -311,6 +312,11 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
             st.name = m["name"]
             return
         st.role = "ratio_other"
+        return
+    if _SECOND_CHANGE.search(tail):
+        # 比年初增加1468.96亿元，同比少增1520.7亿元: a change of an increment, which is no
+        # amount: it is neither a part nor a whole, and may exceed the figures around it
+        st.role = "second_change"
         return
     if _THRESHOLD.search(tail):
         st.role = "bound"  # 出口首次突破3000亿元，达3080.3亿元: a mark passed, not an amount
