@@ -61,6 +61,19 @@ REAL_ERRORS = {
     # 698 / 444 = +57.207% printed 57.20%, 128 / 72 = +77.78% printed 77.77%: truncated,
     # while the text's other changes round (the messages say so)
     "r9_29_qingtian_court_q1_2024.txt": {("change", "698件"), ("change", "128件")},
+    # 95件 against 去年同期200件 is -52.5%, printed -50.76% (copied from the line before);
+    # 478 / 773 = -38.16% printed -38.24%; 9 + 93 + 16 + 5 = 123 under 决定不起诉118人
+    "r10_02_gzdzky_jcy_2021_1-11.txt": {
+        ("change", "95件"),
+        ("change", "478件"),
+        ("total", "118人"),
+    },
+    # 29862 against 2007's 12480 is +139.28%, printed 140%
+    "r10_07_jiangsu_laodong_lanpishu_big5.txt": {("change", "29862件")},
+    # 37952 / 914326 = 4.15% printed 4.1%; 251664 / 914326 = 27.52% printed 27.6%
+    "r11_10_jiaocheng2019.txt": {("share", "37952万元"), ("share", "251664万元")},
+    # 其中税收收入190268万元 under 一般公共预算收入97092万元: the clause is 财政总收入's
+    "r11_11_hongdong2019.txt": {("subset", "190268万元")},
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
@@ -77,7 +90,7 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40
+    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40 + 26 + 42
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -698,3 +711,34 @@ class TestRoundNine:
         got = statuses(text)
         assert "fail" not in got.values()
         assert got[("subset", ("55128.04亿元", "55935.71亿元"))] == "pass"
+
+
+class TestRoundsTenAndEleven:
+    def test_last_years_values_printed_after_this_years(self) -> None:
+        """97件134人，去年同期为197件375人，同比分别下降50.76%、64.27% (10 A): 197 is the
+        earlier value, not a current one."""
+        text = (
+            "2021年1-11月,本院共受理各类审查逮捕案件97件134人,去年同期为197件375人,"
+            "同比分别下降50.76%、64.27%。"
+        )
+        got = statuses(text)
+        assert got[("change", ("97件", "50.76%", "197件"))] == "pass"
+        assert "fail" not in got.values()
+
+    def test_points_written_once_for_a_list(self) -> None:
+        """分别拉动…1.3个、1.8个百分点 (11 A): 1.3 is percentage points too, no count."""
+        figures = scan("分别拉动全市规上工业增长1.3个、0.9个、1.8个百分点。").figures
+        assert [f.reported.unit for f in figures] == ["个百分点"] * 3
+        text = (
+            "其中16个行业实现两位数增长,食品制造业增长19.7%,农副食品加工业增长11.8%,"
+            "分别拉动全市规上工业增长1.3个、1.8个百分点。"
+        )
+        assert "fail" not in statuses(text).values()
+
+    def test_a_list_ends_at_the_next_subject_of_its_kind(self) -> None:
+        """羊存栏20409只，其中：山羊1403只；绵羊19006只；禽存栏188399只 (11 B)."""
+        text = "羊存栏20409只,其中:山羊1403只;绵羊19006只;禽存栏188399只。"
+        assert statuses(text) == {("total", ("20409只", "1403只", "19006只")): "pass"}
+        # the first member may share the total's words: 其中税收收入 of 一般公共预算收入
+        fiscal = "一般公共预算收入97092万元,其中税收收入60268万元,非税收入36824万元。"
+        assert statuses(fiscal)[("total", ("97092万元", "60268万元", "36824万元"))] == "pass"

@@ -117,7 +117,30 @@ def find_figures(text: Text, units: UnitTable | None = None) -> tuple[list[Found
                 unread.append(Unread(a, b, clean[a:b], result))
             continue
         found.append(result)
+    _shared_points(clean, found)
     return found, unread
+
+
+_POINTS = ("个百分点", "个千分点")
+
+
+def _shared_points(clean: str, found: list[Found]) -> None:
+    """``分别拉动1.3个、0.9个、1.8个百分点``: the list's last unit is every member's."""
+    for k in range(len(found) - 2, -1, -1):
+        f, nxt = found[k], found[k + 1]
+        if (
+            f.reported.unit == "个"
+            and nxt.reported.unit in _POINTS
+            and clean[f.end : nxt.start].strip() in ("、", "，", ",", "和", "与", "及")
+        ):
+            try:
+                reported = compose_figure(
+                    f.reported.numeral, nxt.reported.unit, f.reported.qualifier,
+                    negative=f.reported.value < 0, printed=clean[f.start : f.end],
+                )  # fmt: skip
+            except PilstatsError:
+                continue
+            found[k] = Found(f.start, f.end, f.number_start, reported)
 
 
 def _read(

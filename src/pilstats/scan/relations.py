@@ -556,6 +556,23 @@ def _referents(r: Reader, last: Statement, cue: int, starts_sentence: bool) -> l
     return out
 
 
+def _next_subject(totals: list[Statement], levels: list[Statement], st: Statement) -> bool:
+    """Whether ``st`` is the next subject of an outer list rather than one more member.
+
+    It names a subject like the total's (禽存栏 after 羊存栏) where no member listed so far
+    did (山羊, 绵羊).
+    """
+    tail = _suffix(totals[0].noun)
+    return (
+        len(tail) == 2
+        and len(totals) == 1
+        and st.noun != totals[0].noun
+        and _suffix(st.noun) == tail
+        and len(st.noun) > 2
+        and not any(_suffix(p.noun) == tail for p in levels)
+    )
+
+
 def _read_list(
     r: Reader,
     totals: list[Statement],
@@ -596,6 +613,8 @@ def _read_list(
                 break  # 粮食…其中，小麦…；玉米…；油料…: oil crops are no grain
         if levels and (st.total_cue or _NAMED_TOTAL.search(st.lead)):
             break  # a new total (共…, 公路总里程…): the list has ended
+        if levels and _next_subject(totals, levels, st):
+            break  # 羊存栏…其中：山羊…；绵羊…；禽存栏188399只: the next item of the outer list
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
             break  # P1: …640件；向有关部门发出建议函1800件 is a new statement
         if levels and _opens_stage(r, levels[-1], st):
