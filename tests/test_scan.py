@@ -199,6 +199,8 @@ class TestStatements:
             ("年均增长5.2%。", [("ratio_other", None)]),  # a compound rate, not one year's
             ("同比上升5.2%。", [("change", None)]),
             ("出口首次突破3000亿元，达3080.3亿元。", [("bound", None), ("level", None)]),
+            ("起诉五类犯罪1000人。", [("kinds", None), ("level", None)]),
+            ("涉及十二类犯罪。", [("kinds", None)]),  # how many kinds, not a count
         ],
     )  # fmt: skip
     def test_roles(self, text: str, roles: list[tuple[str, str | None]]) -> None:
@@ -218,6 +220,14 @@ class TestStatements:
             "increment",
             direction,
         )
+
+    def test_a_companion_of_an_average_is_an_average(self) -> None:
+        """人均结案274件、312人: 312人 is an average too, never a part of a sum."""
+        sts = statements("全省法官人均结案274件、312人。")
+        assert [(st.found.reported.printed, st.additive) for st in sts] == [
+            ("274件", False),
+            ("312人", False),
+        ]
 
     def test_alternate_units_pair_up(self) -> None:
         """6924件13485人、4098件7889人: each 人 figure is the companion of the 件 before it."""
