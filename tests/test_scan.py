@@ -143,6 +143,10 @@ class TestFigures:
         assert t.original_span(2, 2) == (8, 8)
         assert t.original_span(1, 1) == (1, 1)
 
+    def test_a_gloss_needs_a_word_before_it(self) -> None:
+        """(shòu) opening a text glosses nothing: it is kept."""
+        assert Text.read("(shòu)受理3件").clean == "(shòu)受理3件"
+
     def test_normalise_keeps_offsets(self) -> None:
         """Full-width and traditional forms map one character to one."""
         text = "佔立案總數的８８．４％"
@@ -273,6 +277,12 @@ class TestSentences:
         ]
         heading = self.LONG[:40]
         assert self.sentences(first + "\n" + heading + "\n1276件。") == [first, heading, "1276件。"]
+
+    def test_a_line_break_ends_a_clause(self) -> None:
+        """The clause of a figure that opens a line starts at that figure."""
+        t = Text.read("受理3件\n5件。")
+        clause = t.clause_of(t.clean.index("5"))
+        assert t.clean[clause.start : clause.end] == "5件。"
 
     def test_trailing_blank_lines(self) -> None:
         """A long line and nothing after it but blank lines is one sentence."""
