@@ -669,7 +669,11 @@ def _read_list(
                 matches = named
         if not matches and rule in ("of_which", "breakdown"):
             # 受理复议申请4200件，其中维持原决定3100件: 其中 says the decisions are among them
-            matches = [t for t in totals if t.index != st.index and _same_unit(t, st)]
+            matches = [
+                t
+                for t in totals
+                if t.index != st.index and _same_unit(t, st) and _same_thing(r, t, st)
+            ]
         if len(matches) > 1:
             preferred = [t for t in matches if predicate and t.predicate == predicate]
             preferred = preferred or [t for t in matches if t.total_cue]
@@ -762,9 +766,34 @@ def _stage_of(lex: Lexicon, part: str, stock: str) -> bool:
     return part in lex.outcomes.get(stock, ())
 
 
+_COUNTED = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=中|，|,|。|；|;|、|的|（|\(|$)")
+_CLASSIFIERS = ("个", "项", "种", "类")
+
+
+def _same_thing(r: Reader, total: Statement, part: Statement) -> bool:
+    """Whether a generic measure word (个, 项) counts the same thing in both figures.
+
+    ``在31个省区市中列第五位，数量为20813个``: 31个 counts provinces, 20813个 social groups.
+    The thing a total counts is named right after its measure word, up to 中 or a mark
+    (31个省区市中); a part counts it too if two characters of that name follow its own
+    measure word (73个城市) or stand before it.
+    """
+    if total.unit not in _CLASSIFIERS:
+        return True
+    clean = r.text.clean
+    named = _COUNTED.match(clean, total.end)
+    if named is None:
+        return True
+    thing = named.group()  # 338个地级以上城市中, 168个重点城市排名中: 城市 in either
+    near = clean[part.end : part.end + 8] + "|" + part.words
+    return any(thing[k : k + 2] in near for k in range(len(thing) - 1))
+
+
 def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = None) -> bool:
     """Whether ``part`` can be a part of ``total``: one unit, compatible predicates."""
     if total.index == part.index or not _same_unit(total, part):
+        return False
+    if not _same_thing(r, total, part):
         return False
     predicate = predicate if predicate is not None else part.predicate
     if predicate and total.predicate and predicate != total.predicate:
@@ -838,6 +867,12 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
         # groups of people (农村地区生活困难当事人, 未成年人) may overlap: their sum may
         # exceed the total unless one alone does
         alone = max(_value(p) for p in parts) > _value(total)
+        heads = _segment_heads(r, parts)
+        fallback_strength = strength if alone or _disjoint(r, parts) else "inferred"
+        if heads and not _exceeds(total, heads):
+            # 村委会58.8万个，村民小组469.4万个；居委会91153个，居民小组133.5万个: each clause
+            # between ； may hold a member and counts within it, so the sum proves nothing
+            fallback_strength = "inferred"
         r.add(
             Candidate(
                 complete,
@@ -848,10 +883,15 @@ def _propose_total(  # noqa: PLR0917 - an internal builder, called positionally
                 "close the list, so the parts may not exceed the total",
                 parts[0].start,
                 fallback=partial,
-                fallback_strength=strength if alone or _disjoint(r, parts) else "inferred",
+                fallback_strength=fallback_strength,
             )
         )
         r.partitions.append((total, parts, False, "inferred"))
+
+
+def _exceeds(total: Statement, parts: list[Statement]) -> bool:
+    """Whether the parts together must exceed the total (rounding and qualifiers kept)."""
+    return sum(p.found.reported.bounds().lo for p in parts) > total.found.reported.bounds().hi
 
 
 def _number_unread_among(r: Reader, parts: list[Statement]) -> bool:

@@ -40,10 +40,11 @@ _CHANGE = re.compile(
 )  # 下降为20159件 (fell to) is a level: only 增幅为 / 降幅为 name the change
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,6}比)(?:为|是)$")
-# a year, not one compared with (比2022年), the start or the end of a span (2019年至2021年)
+# a year, not one compared with (比2022年), the start or the end of a span (2019年至2021年),
+# nor the start of a running total (2016年以来)
 _YEAR = re.compile(
     r"(?<![比较与从])(?<!年至)(?<!年到)(?<!年—)(?<!年-)(?<!年–)"
-    r"(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])"
+    r"(?P<year>(?:19|20)\d{2})年(?!\s*[至到—–-])(?!以来|来)"
 )
 _RELATIVE_YEARS = ("今年", "去年", "本年", "上年", "当年", "同年")
 _MONTHS = re.compile(
