@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -318,6 +319,25 @@ class TestCallersDecimalContext:
         assert decimal.getcontext() is hostile
         assert not any(hostile.flags.values())
 
+    def test_isolation_after_an_error_and_in_another_thread(self, hostile: decimal.Context) -> None:
+        """A nested call skips re-entering pilstats' context; an error inside must not
+        leave that shortcut on, nor may one thread's call lend it to another."""
+        expected = "[288500, 289500)"
+        with pytest.raises(pilstats.PilstatsError):
+            pilstats.parse_figure("两三件")
+        assert str(pilstats.parse_figure("28.9万亩").bounds()) == expected
+        out: list[str] = []
+
+        def other() -> None:
+            with decimal.localcontext(HOSTILE_CONTEXTS["all at once"]):
+                out.append(str(pilstats.parse_figure("28.9万亩").bounds()))
+
+        worker = threading.Thread(target=other)
+        worker.start()
+        worker.join()
+        assert out == [expected]
+        assert decimal.getcontext() is hostile
+
     @given(figure_texts(), st.sampled_from(sorted(HOSTILE_CONTEXTS)))
     def test_law_figures(self, text: str, name: str) -> None:
         """Law: a figure's value and interval do not depend on the caller's context."""
@@ -482,8 +502,12 @@ class TestOutputErrors:
     def test_narrow_encoding(self) -> None:
         """PYTHONIOENCODING=gbk and U+2212 in the output: escapes, exit 0, valid JSON and XML."""
         env = {**os.environ, "PYTHONIOENCODING": "gbk"}
-        commands = (["check"], ["check", "--format", "json"], ["check", "--format", "junit"],
-                    ["explain", "fields.new_statutory.sum"])
+        commands = (
+            ["check"],
+            ["check", "--format", "json"],
+            ["check", "--format", "junit"],
+            ["explain", "fields.new_statutory.sum"],
+        )
         run = [subprocess.run(_child(*a), capture_output=True, env=env, check=False, timeout=60)
                for a in commands]  # fmt: skip
         assert [p.returncode for p in run] == [0, 0, 0, 0], run[0].stderr

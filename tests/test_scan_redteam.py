@@ -92,7 +92,7 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40 + 26 + 42 + 39 + 37
+    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40 + 26 + 42 + 39 + 37 + 30 + 36
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -777,3 +777,44 @@ class TestRoundThirteen:
             "居委会91153个,居民小组133.5万个。"
         )
         assert "fail" not in statuses(text).values()
+
+
+class TestRoundsFourteenAndFifteen:
+    def test_parts_with_carried_over_cases(self) -> None:
+        """受理…655人。其中，提起公诉673人（含上期积存）… (14, 1): not all received now."""
+        text = (
+            "共受理审查起诉案件522件655人。其中,提起公诉673人(含上期积存),"
+            "审结时决定不起诉56人(含上期积存)。"
+        )
+        assert "fail" not in statuses(text).values()
+
+    def test_other_inside_a_name(self) -> None:
+        """…公民与法人及其他社会组织之间的矛盾纠纷277.3万件 (14, 2): no 其他 member."""
+        text = (
+            "在调解的1580多万件各类纠纷中,调解疑难复杂纠纷近600万件,占37.9%;调解公民与法人"
+            "及其他社会组织之间的矛盾纠纷277.3万件,占17.5%。"
+        )
+        assert "fail" not in statuses(text).values()
+        closed = "共受理案件300件,其中民事案件200件,其他案件100件。"
+        assert statuses(closed)[("total", ("300件", "200件", "100件"))] == "pass"
+
+    def test_a_threshold_each_subject_passes(self) -> None:
+        """丽江玉龙雪山、昆明石林等景区接待人数超过4000人，其中玉龙雪山接待9805人 (15, 1)."""
+        text = "丽江玉龙雪山、昆明石林、大理三塔等景区接待人数超过4000人,其中玉龙雪山接待9805人。"
+        assert "fail" not in statuses(text).values()
+        companies = "12家企业营业收入超过1亿元,其中最大的一家营业收入3.5亿元。"
+        assert "fail" not in statuses(companies).values()
+
+    def test_net_increases_are_changes(self) -> None:
+        """用户总数16.6亿户，比上年末净增1820万户。其中，5G用户4.03亿户，比上年末净增4811万户
+        (15, 2): a group can grow by more than the whole; the totals still nest."""
+        text = (
+            "移动电话用户总数达16.6亿户,比上年末净增1820万户。其中,5G移动电话用户达4.03亿户,"
+            "比上年末净增4811万户。"
+        )
+        got = statuses(text)
+        assert "fail" not in got.values()
+        assert got[("subset", ("4.03亿户", "16.6亿户"))] == "pass"
+        # an increase over five months is not the increase of a 同比 rate
+        since = "移动互联网用户总数达到13.3亿户,同比增长14.4%,1-5月净增5953万户。"
+        assert "fail" not in statuses(since).values()

@@ -12,6 +12,7 @@ left untouched, in every thread and task).
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from decimal import (
     MAX_EMAX,
@@ -46,12 +47,26 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+_STATE = threading.local()
+
+
 def isolated(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run ``fn`` under :data:`CONTEXT`; the caller's context is restored afterwards."""
+    """Run ``fn`` under :data:`CONTEXT`; the caller's context is restored afterwards.
+
+    A call made from inside another isolated call (in the same thread) already runs
+    under :data:`CONTEXT` and does not install it again: entering a local context costs
+    more than most of the functions it guards.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with localcontext(CONTEXT):
+        if getattr(_STATE, "inside", False):
             return fn(*args, **kwargs)
+        with localcontext(CONTEXT):
+            _STATE.inside = True
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _STATE.inside = False
 
     return wrapper

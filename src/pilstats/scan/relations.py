@@ -317,8 +317,16 @@ def _same_unit(a: Statement, b: Statement) -> bool:
 
 
 def _is_other(lex: Lexicon, st: Statement) -> bool:
+    """Whether the member is the rest (其他案件, 其余…), not a name holding 其他.
+
+    ``公民与法人及其他社会组织之间的矛盾纠纷277.3万件`` names a kind of dispute: 其他 after
+    及/和/与/或 is part of the name.
+    """
     words = st.lead[-20:]
-    return any(w in words for w in lex.other_members)
+    return any(
+        at >= 0 and (at == 0 or words[at - 1] not in "及和与或、")
+        for at in (words.rfind(w) for w in lex.other_members)
+    )
 
 
 # ------------------------------------------------------------------- the rules
@@ -641,8 +649,8 @@ def _read_list(
             list_predicate = st.predicate
         levels.append(st)
     levels = [st for st in levels if not _other_population(r, st, totals)]
-    if not levels:
-        return
+    if not levels or any(_CARRIED.match(clean, st.end) for st in levels):
+        return  # 提起公诉673人（含上期积存）: not all of them were received this period
     fitting = [
         t for t in totals if all(_fits(r, t, p, p.predicate or list_predicate) for p in levels)
     ]
@@ -766,6 +774,7 @@ def _stage_of(lex: Lexicon, part: str, stock: str) -> bool:
     return part in lex.outcomes.get(stock, ())
 
 
+_CARRIED = re.compile(r"\s*[（(]\s*含(?:上期|上年|往年|以前|旧存|积存|前期)")
 _COUNTED = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=中|，|,|。|；|;|、|的|（|\(|$)")
 _CLASSIFIERS = ("个", "项", "种", "类")
 
@@ -795,6 +804,8 @@ def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = 
         return False
     if not _same_thing(r, total, part):
         return False
+    if _CARRIED.match(r.text.clean, part.end):
+        return False  # 提起公诉673人（含上期积存）: not all of them were received this period
     predicate = predicate if predicate is not None else part.predicate
     if predicate and total.predicate and predicate != total.predicate:
         part_class = r.lex.classes.get(predicate)
@@ -2491,7 +2502,7 @@ def _series_named(r: Reader, first: Statement, lead: str) -> list[Statement | No
     return [m for _, m in found]
 
 
-_OTHER_BASES = ("年初", "上月", "环比", "上季", "上半年")
+_OTHER_BASES = ("年初", "年末", "上月", "环比", "上季", "上半年")
 
 
 def _one_change(r: Reader, change: Statement, host: Statement) -> None:
@@ -2508,6 +2519,8 @@ def _one_change(r: Reader, change: Statement, host: Statement) -> None:
         other_base = next((w for w in _OTHER_BASES if w in inc.lead), None)
         if other_base is not None and other_base not in change.lead:
             continue  # 比年初增加1468.96亿元 … 同比增长8.08%: since January, not a year ago
+        if inc.months is not None and inc.months != host.months:
+            continue  # 用户总数达到13.3亿户，同比增长14.4%，1-5月净增5953万户: over five months
         if inc.found.reported.unit == host.unit:
             sign = "-" if inc.direction == "up" else "+"
             expr = f"{fid(inc)} / ({fid(host)} {sign} {fid(inc)}) = {fid(change)}"

@@ -35,7 +35,7 @@ _SHARE = re.compile(
     r"(?:比重|比例)?)(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
 )
 _CHANGE = re.compile(
-    r"(?P<dir>上升|增长|增加|提高|增产|增收|增支|下降|减少|降低|下滑|回落|减产|减收|减支|增幅为?|降幅为?"
+    r"(?P<dir>上升|增长|增加|提高|增产|增收|增支|净增加|净增|下降|减少|降低|下滑|回落|减产|减收|减支|净减少|净减|增幅为?|降幅为?"
     r"|(?<=[比较])[^，,。；;0-9]{1,10}?(?:多|少))(?:了)?(?:达)?$"
 )  # 下降为20159件 (fell to) is a level: only 增幅为 / 降幅为 name the change
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
@@ -57,7 +57,7 @@ _CONNECTORS = re.compile(
     r"全国|全省|全市|全区|依法|各类|分别|经审查|其中：)+"
 )
 _STRIP_END = re.compile(r"(?:的|了|为|达|有|共|约|近|超过|超|逾|不足|是|等)+$")
-_UP = ("上升", "增长", "增加", "提高", "增产", "增收", "增支", "增幅")
+_UP = ("上升", "增长", "增加", "提高", "增产", "增收", "增支", "增幅", "净增")
 _NAMED_PROPORTION = re.compile(r"(?<![占其所])[\u4e00-\u9fff]{2,8}(?<!的)(?<!占)(?<!所)$")
 _AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别)?$")
 # 比去年90.78万件减少…, 较2018年的1363人上升…: the figure named after 比 is the earlier value
@@ -185,6 +185,10 @@ def _additive(st: Statement, previous: Statement | None, clean: str, lex: Lexico
             and previous.unit != st.unit
             and st.lead.strip(" ") in ("", "均", "都", "均已", "已")
         )
+        # 12家企业营业收入超过1亿元; 丽江玉龙雪山、昆明石林…等景区接待人数超过4000人: each
+        # of the subjects passes it
+        or (previous is not None and previous.clause == st.clause and previous.unit != st.unit)
+        or "等" in st.lead
     ):
         return False  # 结案超过300件的法院: a threshold that picks out courts
     return lex.any_of(lex.intensive).search(st.lead) is None
