@@ -76,6 +76,16 @@ REAL_ERRORS = {
     "r11_11_hongdong2019.txt": {("subset", "190268万元")},
     # 1059件 down 30.02%: 1513 gives 30.01%, 1514 gives 30.05%; no count prints 30.02%
     "r12_13_guizhou_court_drug_2023.txt": {("change", "1059件")},
+    # 调解成功4560件，同比增长19.45%: 3817 gives 19.47%, 3818 gives 19.43%
+    "r16_05_xuanzhou_fy_2024.txt": {("change", "4560件")},
+    # a mirror that lost decimal points: 35166 / 53782 = 65.4% printed 64%, and so on
+    "r17_17_wenhua_chanye_2022_mangled.txt": {
+        ("share", "35166亿元"),
+        ("share", "13165亿元"),
+        ("share", "5451亿元"),
+        ("share", "38290亿元"),
+        ("share", "15492亿元"),
+    },
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
@@ -92,7 +102,10 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def test_the_texts_are_here() -> None:
-    assert len(TEXTS) == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40 + 26 + 42 + 39 + 37 + 30 + 36
+    assert (
+        len(TEXTS)
+        == 40 + 47 + 51 + 44 + 49 + 41 + 43 + 41 + 40 + 26 + 42 + 39 + 37 + 30 + 36 + 28 + 28
+    )
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -818,3 +831,31 @@ class TestRoundsFourteenAndFifteen:
         # an increase over five months is not the increase of a 同比 rate
         since = "移动互联网用户总数达到13.3亿户,同比增长14.4%,1-5月净增5953万户。"
         assert "fail" not in statuses(since).values()
+
+
+class TestRoundSeventeen:
+    def test_the_figure_compared_with_is_the_earlier_value(self) -> None:
+        """总人口为130628万人，与…总人口126583万人相比，增加了4045万人，增长3.2% (1)."""
+        text = (
+            "全国总人口为130628万人,与第五次全国人口普查的总人口126583万人相比,增加了4045万人,"
+            "增长3.2%。"
+        )
+        got = statuses(text)
+        assert "fail" not in got.values()
+        alone = "与第五次全国人口普查的总人口126583万人相比,增加了4045万人,增长3.2%。"
+        assert "fail" not in statuses(alone).values()
+
+    def test_a_share_of_a_member_printed_without_amount(self) -> None:
+        """…30757亿元，占…69.3%，其中，文化传播渠道比重提高最多，占比为11.9% (2)."""
+        text = (
+            "2019年文化及相关产业增加值为44363亿元。文化核心领域创造的增加值为30757亿元,占文化及"
+            "相关产业增加值的比重为69.3%,其中,文化传播渠道比重提高最多,占比为11.9%。"
+        )
+        got = statuses(text)
+        assert got == {("share", ("30757亿元", "44363亿元", "69.3%")): "pass"}
+
+    def test_a_number_after_a_lost_character(self) -> None:
+        """(不包括包吃包?。?609元 (3): the ? stands for lost characters, maybe a digit."""
+        result = scan("外出农民工人均月收入(不包括包吃包?。?609元,比上年增加319元,增长13.9%。")
+        assert ("609", "damaged") in {(u.text, u.reason) for u in result.unread}
+        assert "fail" not in {f.status.value for f in result.result.findings}

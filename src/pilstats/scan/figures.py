@@ -153,6 +153,8 @@ def _read(
         return "name"
     if before.isascii() and before.isalpha():
         return "name"  # PM10年平均浓度, CO2: part of a name, not 10年
+    if before and before in "?？\ufffd":
+        return "damaged"  # 包吃包?。?609元: a character lost before it may be a digit
     p = _skip_spaces(clean, b)
     after = clean[p : p + 1]
     if not chinese and _date_like(clean, a, b, after):

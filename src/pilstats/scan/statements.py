@@ -138,6 +138,8 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
         st.in_parens = _in_parens(clean, max(sentence.start, f.start - WINDOW), f.start)
         st.words = _strip(clean[max(clause.start, f.start - 5 * WINDOW) : f.start])[-WINDOW:]
         _classify(st, previous, lex)
+        if st.role == "level" and _COMPARED_WITH.match(clean, f.end) and "与" in lead:
+            st.role = "previous"  # 与第五次全国人口普查的总人口126583万人相比: the earlier value
         st.additive = _additive(st, previous, clean, lex)
         # the rest has been read; keep what the relations look at, and memory low
         st.context = st.context[-40:] if st.found.reported.is_ratio else ""
@@ -154,10 +156,11 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
                     st.words = st.words + "|" + before.noun
                     break
         out.append(st)
-    _attach(out, [m.start() for m in _SEMICOLON.finditer(clean)])
+    _attach(out, [m.start() for m in _SEMICOLON.finditer(clean)], clean)
     return out
 
 
+_COMPARED_WITH = re.compile(r"\s*(?:相比|相较|比较)")
 _SECOND_CHANGE = re.compile(r"(?:多增|少增|多减|少减|多降|少降)(?:了)?$")
 _THRESHOLD = re.compile(r"(?:突破|跨越|跨上|迈上|迈过|站上|跃上)(?:了)?$")
 _NEWLINE = re.compile("\n")
@@ -372,7 +375,7 @@ def _direction(word: str) -> str:
     return "up" if word.startswith(_UP) else "down"
 
 
-def _attach(statements: list[Statement], semicolons: list[int]) -> None:
+def _attach(statements: list[Statement], semicolons: list[int], clean: str) -> None:
     """Attach each share, change, rate to the level statement it qualifies (its host).
 
     The host is the nearest level figure before it in the same sentence that is not
@@ -411,6 +414,8 @@ def _attach(statements: list[Statement], semicolons: list[int]) -> None:
         host = in_parens if st.in_parens and in_parens is not None else last_level
         if host is not None and st.role == "share" and not st.share_np and _own_noun(st, host):
             continue  # 办结74617件，办结率87%，诉讼案件占比84%: a share of another part
+        if host is not None and st.role == "share" and "其中" in clean[host.end : st.start]:
+            continue  # …30757亿元…，其中，文化传播渠道…占比为11.9%: a member printed without amount
         if not st.in_parens:
             in_parens = None
         if st.role in ("share", "change", "increment", "gap", "ratio_other", "previous") and (
