@@ -621,6 +621,12 @@ def _read_list(
                 break  # 粮食…其中，小麦…；玉米…；油料…: oil crops are no grain
         if levels and (st.total_cue or _NAMED_TOTAL.search(st.lead)):
             break  # a new total (共…, 公路总里程…): the list has ended
+        if (
+            levels
+            and st.unit not in {p.unit for p in levels}
+            and _SEMI.search(clean, levels[-1].end, st.start)
+        ):
+            break  # …其中专职11748人；全省有803个派出所…: a new unit after ； is a new statement
         if levels and _next_subject(totals, levels, st):
             break  # 羊存栏…其中：山羊…；绵羊…；禽存栏188399只: the next item of the outer list
         if levels and _semicolon_before(r, st, levels) and _breaks(r, st, levels[0]):
@@ -675,8 +681,13 @@ def _read_list(
             named = [t for t in totals if t.noun == st.noun and _same_unit(t, st)]
             if len(named) == 1:
                 matches = named
-        if not matches and rule in ("of_which", "breakdown"):
+        if (
+            not matches
+            and rule in ("of_which", "breakdown")
+            and not _SEMI.search(clean, cue[2], st.start)
+        ):
             # 受理复议申请4200件，其中维持原决定3100件: 其中 says the decisions are among them
+            # (not past a ；: 106个县…，其中专职11748人；全省有803个派出所…)
             matches = [
                 t
                 for t in totals
@@ -1172,6 +1183,16 @@ def _one_share(r: Reader, share: Statement) -> None:
             )
         return
     other = _other_whole(r, share, part, whole)
+    if (
+        whole.sentence != share.sentence
+        and "其中" not in r.text.clean[whole.end : part.start]
+        and _far_off(part, whole, share)
+    ):
+        # 北京市共受理…9.9万件。三年来，北京市法律援助中心…3896件，占法律援助案件总量的41.7%:
+        # a whole from another sentence, not tied to the part by 其中, that misses the
+        # printed share threefold is likely another body's total
+        strength = "inferred"
+        why += " (printed in another sentence, and far from the printed share)"
     r.add(
         Candidate(
             Share("x", fid(part), fid(whole), fid(share)),
@@ -1187,6 +1208,16 @@ def _one_share(r: Reader, share: Statement) -> None:
         )
     )
     r.shares.append((part, whole, share, strength))
+
+
+def _far_off(part: Statement, whole: Statement, share: Statement) -> bool:
+    """Whether part / whole misses the printed share by a factor of three or more."""
+    full = _FULL.get(share.unit)
+    printed = share.found.reported.value
+    if full is None or printed <= 0 or _value(whole) <= 0:
+        return False
+    computed = _value(part) / _value(whole) * full
+    return computed >= 3 * printed or 3 * computed <= printed
 
 
 def _share_of_base(r: Reader, share: Statement, part: Statement, base: Statement) -> None:
@@ -1875,10 +1906,14 @@ def _stages(r: Reader) -> None:
 
 
 # comparison words only: 上升/下降/提高 N个百分点 is a change over time, not a gap (and
-# 比全市高 names the other rate the way 高于全市 does)
+# 比全市高 names the other rate the way 高于全市 does; the 比 of 比重 compares nothing)
 _GAP_DIRECTION = re.compile(
-    r"(?P<up>高于|高出|多于|超过|超出|比[^，。；0-9]{1,12}?高)|(?P<down>低于|少于|比[^，。；0-9]{1,12}?低)"
+    r"(?P<up>高于|高出|多于|超过|超出|比(?![重例率])[^，。；0-9]{1,12}?(?<![提升])高)"
+    r"|(?P<down>低于|少于|比(?![重例率])[^，。；0-9]{1,12}?(?<![降减])低)"
 )
+
+
+_OVER_TIME = re.compile(r"比上年|同比|上年|去年|同期|上月|上季|年初")
 
 
 def _gaps(r: Reader) -> None:
@@ -1889,8 +1924,8 @@ def _gaps(r: Reader) -> None:
             continue
         lead = clean[max(gap.clause.start, gap.start - 20) : gap.start]
         m = _GAP_DIRECTION.search(lead)
-        if m is None or "比上年" in lead or "同比" in lead or re.search(r"\d{4}年", lead):
-            continue
+        if m is None or _OVER_TIME.search(lead) or re.search(r"\d{4}年", lead):
+            continue  # 与上年同期相比分别提高0.6和0.1个百分点: a change over time, not a gap
         rates = [
             o
             for o in r.back(gap, reach=400)

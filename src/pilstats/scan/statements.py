@@ -35,7 +35,7 @@ _SHARE = re.compile(
     r"(?:比重|比例)?)(?:共|合计|均)?(?:为|是|达到?|约为|共达)?$"
 )
 _CHANGE = re.compile(
-    r"(?P<dir>上升|增长|增加|提高|增产|增收|增支|净增加|净增|下降|减少|降低|下滑|回落|减产|减收|减支|净减少|净减|增幅为?|降幅为?"
+    r"(?P<dir>负增长|上升|增长|增加|提高|增产|增收|增支|净增加|净增|下降|减少|降低|下滑|回落|减产|减收|减支|净减少|净减|增幅为?|降幅为?"
     r"|(?<=[比较])[^，,。；;0-9]{1,10}?(?:多|少))(?:了)?(?:达)?$"
 )  # 下降为20159件 (fell to) is a level: only 增幅为 / 降幅为 name the change
 _RATE = re.compile(r"(?P<name>[\u4e00-\u9fff]{1,8}率)(?:占比|为|是|达到?|均为|分别为)?$")
@@ -62,7 +62,8 @@ _NAMED_PROPORTION = re.compile(r"(?<![占其所])[\u4e00-\u9fff]{2,8}(?<!的)(?<
 _AVERAGE_CHANGE = re.compile(r"(?:年均|平均每年|年平均|平均)(?:分别)?$")
 # 比去年90.78万件减少…, 较2018年的1363人上升…: the figure named after 比 is the earlier value
 _PREVIOUS = re.compile(
-    r"(?:比|较|同比)(?P<when>去年|上年|前一年|上年同期|去年同期|(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?)"
+    r"(?:比|较|同比|环比)(?P<when>去年|上年|前一年|上年同期|去年同期|上周|上月|上季度|上季|上一季度"
+    r"|上年末|年初|(?P<year>(?:19|20)\d{2})年(?:同期|末|底)?)"
     r"(?:的)?$"
     # 与2010年（第六次全国人口普查）的133972万人相比
     r"|与(?:去年|上年|上年同期|去年同期|(?P<year2>(?:19|20)\d{2})年)[^，,。；;0-9]{0,16}的$"
@@ -138,6 +139,13 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
         st.in_parens = _in_parens(clean, max(sentence.start, f.start - WINDOW), f.start)
         st.words = _strip(clean[max(clause.start, f.start - 5 * WINDOW) : f.start])[-WINDOW:]
         _classify(st, previous, lex)
+        if (
+            st.role == "level"
+            and st.unit in ("项", "个")
+            and st.found.reported.numeral[:1] in "一二两三四五六七八九十"
+            and clean.startswith(_LABELS, f.end)
+        ):
+            st.role = "kinds"  # 四项指标分别下降…: how many indicators follow, no count
         if st.role == "level" and _COMPARED_WITH.match(clean, f.end) and "与" in lead:
             st.role = "previous"  # 与第五次全国人口普查的总人口126583万人相比: the earlier value
         st.additive = _additive(st, previous, clean, lex)
@@ -160,6 +168,8 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
     return out
 
 
+_REST = re.compile(r"(?:剩下|剩余|其余|余下)(?:的)?(?:部分)?占?$")
+_LABELS = ("指标", "措施", "任务", "工作", "制度", "举措")
 _COMPARED_WITH = re.compile(r"\s*(?:相比|相较|比较)")
 _SECOND_CHANGE = re.compile(r"(?:多增|少增|多减|少减|多降|少降)(?:了)?$")
 _THRESHOLD = re.compile(r"(?:突破|跨越|跨上|迈上|迈过|站上|跃上)(?:了)?$")
@@ -414,6 +424,8 @@ def _attach(statements: list[Statement], semicolons: list[int], clean: str) -> N
         host = in_parens if st.in_parens and in_parens is not None else last_level
         if host is not None and st.role == "share" and not st.share_np and _own_noun(st, host):
             continue  # 办结74617件，办结率87%，诉讼案件占比84%: a share of another part
+        if st.role == "share" and _REST.search(st.lead):
+            continue  # …1004535起，仅占38.3%，剩下占61.7%的报警…1616453起: the rest's share
         if host is not None and st.role == "share" and "其中" in clean[host.end : st.start]:
             continue  # …30757亿元…，其中，文化传播渠道…占比为11.9%: a member printed without amount
         if not st.in_parens:
