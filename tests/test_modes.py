@@ -440,9 +440,10 @@ class TestRate:
         )
 
     def test_narrow_rate_passes_with_its_numerator(self) -> None:
-        """33.3% of 3件 = [0.9985, 1.0015): numerator 1."""
+        """33.3% of 3件 = [0.9975, 1.0005): numerator 1."""
         f = run(Rate("r", "r", "b"), r="33.3%", b="3件")
         assert (f.status, f.code, f.derived) == (PASS, FindingCode.RATE_OK, {"numerator": "{1}"})
+        assert f.message == "33.3% of 3件 = [0.9975, 1.0005): numerator {1}"
         assert run(Rate("r", "r", "b"), r="50.0%", b="3件").status is FAIL
 
     def test_what_the_numerators_achieve(self) -> None:

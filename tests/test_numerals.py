@@ -94,6 +94,7 @@ class TestRefusalsAndForms:
             ("十百", 1, "百 has no number before it"),
             ("一十一十", 3, "十 out of order"),
             ("二千八千", 3, "千 out of order"),
+            ("1亿1万1亿", 5, "亿 out of order"),  # only 万亿 compounds, not 亿…亿
             ("一十一百", 3, "百 out of order"),
             ("万", 0, "万 has no number before it"),
             ("1万万", 2, "万 repeated"),
