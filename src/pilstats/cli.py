@@ -401,9 +401,12 @@ def _colour() -> bool:
 
 
 def _any_collection(sources: list[str]) -> bool:
+    named = [s for s in sources if s.endswith((".yaml", ".yml"))]
+    if not named:
+        return False  # a bundled name or a text: no need to load the collection module
     from pilstats.collection import is_collection  # noqa: PLC0415
 
-    return any(is_collection(s) for s in sources)
+    return any(is_collection(s) for s in named)
 
 
 def _documents(sources: list[str], args: argparse.Namespace) -> list[object]:
