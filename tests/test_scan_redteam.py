@@ -106,29 +106,12 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
     }
 
 
+# texts per red-team round (r1 has no prefix; r2_ … r21_)
+ROUND_SIZES = (40, 47, 51, 44, 49, 41, 43, 41, 40, 26, 42, 39, 37, 30, 36, 28, 28, 26, 27, 20, 20)
+
+
 def test_the_texts_are_here() -> None:
-    assert (
-        len(TEXTS)
-        == 40
-        + 47
-        + 51
-        + 44
-        + 49
-        + 41
-        + 43
-        + 41
-        + 40
-        + 26
-        + 42
-        + 39
-        + 37
-        + 30
-        + 36
-        + 28
-        + 28
-        + 26
-        + 27
-    )
+    assert len(TEXTS) == sum(ROUND_SIZES)
     assert all(p.read_text(encoding="utf-8").startswith("SOURCE: ") for p in TEXTS)
 
 
@@ -935,3 +918,38 @@ class TestRoundsEighteenAndNineteen:
         """上年同期为38.24亿元，负增长1.21% (19, 2): down, not up."""
         got = statuses("上划中央收入完成37.78亿元,上年同期为38.24亿元,负增长1.21%。")
         assert got == {("change", ("37.78亿元", "1.21%", "38.24亿元")): "pass"}
+
+
+class TestRoundsTwentyAndTwentyOne:
+    def test_new_cases_are_not_all_received(self) -> None:
+        """受理各类案件15400件…新收案件5730件，占…新收案件总数的44.8% (20): 受理 holds
+        cases carried over, 新收 does not."""
+        text = (
+            "最高法院2017年上半年受理各类案件15400件,结案9594件。六个巡回法庭合计新收案件5730件,"
+            "占最高法院新收案件总数的44.8%。"
+        )
+        assert "fail" not in statuses(text).values()
+
+    def test_a_gap_with_the_subject_it_names(self) -> None:
+        """…年均增长11.9%，增速比全部投资高7.1个百分点 (21, 1): not against another
+        subject's rate, even one that named 全部投资 a clause earlier."""
+        text = (
+            "2013年至2021年,全国基础设施投资年均增长12%,增速比全部投资高2.3个百分点;房地产开发投资"
+            "累计完成103万亿元,年均增长9.2%。2018年至2021年,社会领域投资年均增长11.9%,增速比全部"
+            "投资高7.1个百分点。"
+        )
+        assert "fail" not in statuses(text).values()
+
+    def test_last_years_part_of_this_years_whole(self) -> None:
+        """2017年上半年…25.37亿人次…。去年…18亿人次，约占全国旅游人数的40.5% (21, 2)."""
+        text = (
+            "2017年上半年,国内旅游人数25.37亿人次,比上年同期增长13.5%。去年500家国家全域旅游示范区"
+            "创建单位共接待中外游客18亿人次,约占全国旅游人数的40.5%。"
+        )
+        assert "fail" not in statuses(text).values()
+        # 比上年 is a comparison, not the part's own period: the whole still holds
+        same_year = (
+            "2022年文化及相关产业增加值为53782亿元。文化服务业增加值为35166亿元,占文化及相关产业"
+            "增加值的比重为65.4%,比上年提高4个百分点。"
+        )
+        assert statuses(same_year)[("share", ("35166亿元", "53782亿元", "65.4%"))] == "pass"

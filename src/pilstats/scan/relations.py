@@ -1210,6 +1210,26 @@ def _one_share(r: Reader, share: Statement) -> None:
     r.shares.append((part, whole, share, strength))
 
 
+_LAST_YEAR = re.compile(r"(?<![比较与])(?:去年|上年)(?!同期)")  # its own time, not 比上年
+
+
+def _same_count(r: Reader, np: str, whole: Statement, part: Statement) -> bool:
+    """Whether ``whole`` counts what the share's words name, in the part's period.
+
+    ``受理各类案件15400件…新收案件5730件，占…新收案件总数的44.8%``: 新收 (new cases) is not
+    受理 (new and carried over). ``2017年上半年…25.37亿人次。去年…18亿人次，约占全国旅游
+    人数的40.5%``: last year's part is not a share of this year's whole.
+    """
+    clean = r.text.clean
+    if "新收" in np and "新收" not in whole.words:
+        return False
+    if whole.sentence == part.sentence:
+        return True
+    part_said = clean[part.clause.start : part.start]
+    whole_said = clean[whole.sentence.start : whole.start]
+    return not (_LAST_YEAR.search(part_said) and not _LAST_YEAR.search(whole_said))
+
+
 def _far_off(part: Statement, whole: Statement, share: Statement) -> bool:
     """Whether part / whole misses the printed share by a factor of three or more."""
     full = _FULL.get(share.unit)
@@ -1353,7 +1373,11 @@ def _whole(
             )
     if share.share_np:
         np = share.share_np
-        found = [st for st in r.back(first) if ok(st) and r.names(st, np)]
+        found = [
+            st
+            for st in r.back(first)
+            if ok(st) and r.names(st, np) and _same_count(r, np, st, first)
+        ]
         if not found:
             later = r.text.sentence_of(share.end).end
             nxt = r.text.sentence_of(later).end  # P7: the whole printed after the share
@@ -1945,7 +1969,8 @@ def _gaps(r: Reader) -> None:
                 o
                 for o in rates[1:]
                 if (not name or (o.name or "").endswith(name))
-                and (not other_words or other_words[:2] in o.context[-40:])
+                # 增速比全部投资高7.1个百分点: the other rate's own clause names 全部投资
+                and (not other_words or other_words[:2] in o.lead)
             ),
             None,
         )
