@@ -91,6 +91,10 @@ REAL_ERRORS = {
     "r18_04_shanxi_drunkdriving_2020.txt": {("change", "669起")},
     # 70起，较上周的62起增加8起，环比上升13.9%: 8 / 62 = 12.9%
     "r18_18_ankang_weekly_jan2017.txt": {("formula", "8起")},
+    # 556259 / 1232695 = 45.1254% printed 45.12% (9.3668% in the same list prints 9.37%)
+    "r22_04_spc_2015_national_shenpan.txt": {("share", "556259人")},
+    # 9.5万 / 517万多 = 1.82-1.85% printed 1.9% (so that 13.5 + 84.6 + 1.9 make 100)
+    "r22_09_renminjiancha_2006_shares.txt": {("share", "9.5万件")},
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
@@ -106,8 +110,32 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
     }
 
 
-# texts per red-team round (r1 has no prefix; r2_ … r21_)
-ROUND_SIZES = (40, 47, 51, 44, 49, 41, 43, 41, 40, 26, 42, 39, 37, 30, 36, 28, 28, 26, 27, 20, 20)
+# texts per red-team round (r1 has no prefix; r2_ … r23_)
+ROUND_SIZES = (
+    40,
+    47,
+    51,
+    44,
+    49,
+    41,
+    43,
+    41,
+    40,
+    26,
+    42,
+    39,
+    37,
+    30,
+    36,
+    28,
+    28,
+    26,
+    27,
+    20,
+    20,
+    13,
+    17,
+)
 
 
 def test_the_texts_are_here() -> None:
@@ -953,3 +981,13 @@ class TestRoundsTwentyAndTwentyOne:
             "增加值的比重为65.4%,比上年提高4个百分点。"
         )
         assert statuses(same_year)[("share", ("35166亿元", "53782亿元", "65.4%"))] == "pass"
+
+
+class TestRoundTwentyThree:
+    def test_the_earlier_value_named_at_length(self) -> None:
+        """全国人口共141178万人，比2010年第六次人口普查的133972万人增加7206万人，增长5.38%."""
+        text = "全国人口共141178万人,比2010年第六次人口普查的133972万人增加7206万人,增长5.38%。"
+        got = statuses(text)
+        assert "fail" not in got.values()
+        assert got[("formula", ("141178万人", "133972万人", "7206万人"))] == "pass"
+        assert got[("formula", ("7206万人", "141178万人", "5.38%"))] == "pass"

@@ -69,6 +69,8 @@ _PREVIOUS = re.compile(
     r"|与(?:去年|上年|上年同期|去年同期|(?P<year2>(?:19|20)\d{2})年)[^，,。；;0-9]{0,16}的$"
     # 97件134人，去年同期为197件375人: last year's values, printed after this year's
     r"|(?:去年|上年|前一年)(?:同期)?(?:为|是|有)$"
+    # 比2010年第六次人口普查的133972万人: the earlier value, named at length
+    r"|(?:比|较)(?![重例率])(?:(?P<year3>(?:19|20)\d{2})年)?[^，,。；;0-9比较]{2,16}的$"
 )
 
 
@@ -344,7 +346,7 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
     m = _PREVIOUS.search(tail)
     if m:
         st.role = "previous"
-        year = m["year"] or m["year2"]
+        year = m["year"] or m["year2"] or m["year3"]
         st.year = int(year) if year else None
         return
     m = _CHANGE.search(tail)
