@@ -10,23 +10,9 @@ import pytest
 import yaml
 
 from pilstats.cli import main
+from samples import MINI, replaced
 
 WP = Path(__file__).resolve().parents[1] / "fixtures" / "whitepaper-2023.yaml"
-
-MINI = """\
-schema_version: 1
-report: {id: demo-2024, title: "某院公益诉讼工作情况", publisher: "某人民检察院", year: 2024}
-figures:
-  - {id: total, printed: "120件", section: "一", quote: "共立案120件", offset: 0}
-  - {id: admin, printed: "100件", section: "一", quote: "行政公益诉讼100件", offset: 7}
-  - {id: civil, printed: "20件", section: "一", quote: "民事公益诉讼20件", offset: 19}
-  - {id: admin_share, printed: "83.3%", section: "一", quote: "占83.3%", offset: 30}
-statistics:
-  case_volume:
-    {total: total, administrative: admin, civil: civil, administrative_share: admin_share}
-relations:
-  - {kind: subset, id: civil_within_total, part: civil, whole: total}
-"""
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -188,32 +174,27 @@ class TestOtherCommands:
         assert json.loads(proc.stdout)["ok"] is True
 
 
-def _replace(text: str, old: str, new: str) -> str:
-    assert old in text
-    return text.replace(old, new)
-
-
 BAD_INPUTS = {
     "yaml_syntax": (MINI.replace("year: 2024}", "year: 2024"), "f.yaml:3", "YAML syntax"),
     "empty": ("", "f.yaml:1", "empty"),
     "binary": (b"\x00\x01\x02garbage", "f.yaml", "binary"),
     "top_level_list": ("- 1\n- 2\n", "f.yaml:1", "mapping"),
-    "missing_field": (_replace(MINI, ' publisher: "某人民检察院",', ""), "f.yaml:2",
+    "missing_field": (replaced(MINI, ' publisher: "某人民检察院",', ""), "f.yaml:2",
                       "report.publisher"),
-    "duplicate_id": (_replace(MINI, "{id: civil,", "{id: admin,"), "f.yaml", "duplicate"),
-    "unknown_unit": (_replace(MINI, '"20件"', '"20furlong"'), "f.yaml:6", "unknown unit"),
-    "unparseable": (_replace(MINI, '"20件"', '"两三件"'), "f.yaml:6", "两三件"),
-    "negative_count": (_replace(MINI, '"20件"', '"-20件"'), "f.yaml:6", "signed"),
-    "share_over_100": (_replace(_replace(MINI, '"83.3%"', '"120%"'), "占83.3%", "占120%"),
+    "duplicate_id": (replaced(MINI, "{id: civil,", "{id: admin,"), "f.yaml", "duplicate"),
+    "unknown_unit": (replaced(MINI, '"20件"', '"20furlong"'), "f.yaml:6", "unknown unit"),
+    "unparseable": (replaced(MINI, '"20件"', '"两三件"'), "f.yaml:6", "两三件"),
+    "negative_count": (replaced(MINI, '"20件"', '"-20件"'), "f.yaml:6", "signed"),
+    "share_over_100": (replaced(replaced(MINI, '"83.3%"', '"120%"'), "占83.3%", "占120%"),
                        "f.yaml:10", "over 100%"),
-    "absurdly_long": (_replace(MINI, '"20件"', '"' + "9" * 400 + '件"'), "f.yaml:6", "longer than"),
-    "unquoted_number": (_replace(MINI, 'printed: "83.3%"', "printed: 83.3"), "f.yaml:7",
+    "absurdly_long": (replaced(MINI, '"20件"', '"' + "9" * 400 + '件"'), "f.yaml:6", "longer than"),
+    "unquoted_number": (replaced(MINI, 'printed: "83.3%"', "printed: 83.3"), "f.yaml:7",
                         "YAML float"),
     "alias_bomb": ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "f.yaml:1", "aliases"),
     "duplicate_key": (MINI + "schema_version: 1\n", "f.yaml:13", "duplicate key"),
-    "unknown_figure_ref": (_replace(MINI, "whole: total}", "whole: totl}"), "f.yaml",
+    "unknown_figure_ref": (replaced(MINI, "whole: total}", "whole: totl}"), "f.yaml",
                            "unknown figure"),
-    "misspelt_relation_key": (_replace(MINI, "whole: total}", "hole: total}"), "f.yaml",
+    "misspelt_relation_key": (replaced(MINI, "whole: total}", "hole: total}"), "f.yaml",
                               "relations[0]"),
 }  # fmt: skip
 

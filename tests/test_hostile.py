@@ -31,30 +31,15 @@ from pilstats.load import source_text
 from pilstats.page import render_report, render_scan
 from pilstats.scan import scan, scan_figures
 from pilstats.strategies import breakdowns, figure_texts
+from samples import MINI, replaced
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 WP = ROOT / "whitepaper-2023.yaml"
 TEXT = (ROOT / "whitepaper-2023.txt").read_text(encoding="utf-8")
 
-MINI = """\
-schema_version: 1
-report: {id: demo-2024, title: "某院公益诉讼工作情况", publisher: "某人民检察院", year: 2024}
-figures:
-  - {id: total, printed: "120件", section: "一", quote: "共立案120件", offset: 0}
-  - {id: admin, printed: "100件", section: "一", quote: "行政公益诉讼100件", offset: 7}
-  - {id: civil, printed: "20件", section: "一", quote: "民事公益诉讼20件", offset: 19}
-  - {id: admin_share, printed: "83.3%", section: "一", quote: "占83.3%", offset: 30}
-statistics:
-  case_volume:
-    {total: total, administrative: admin, civil: civil, administrative_share: admin_share}
-relations:
-  - {kind: subset, id: civil_within_total, part: civil, whole: total}
-"""
-
 
 def _swap(old: str, new: str) -> str:
-    assert old in MINI
-    return MINI.replace(old, new)
+    return replaced(MINI, old, new)
 
 
 def _add(relation: str) -> str:
