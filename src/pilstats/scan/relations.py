@@ -40,6 +40,7 @@ from pilstats.checks import Change, Check, Formula, Rate, Same, Share, ShareSum,
 from pilstats.scan.lexicon import Lexicon, Taxonomy
 from pilstats.scan.statements import Statement
 from pilstats.scan.text import Span, Text
+from pilstats.units import is_ratio_unit, ratio_factor
 
 __all__ = ["REACH", "Candidate", "infer"]
 
@@ -621,11 +622,7 @@ def _read_list(
                 break  # 粮食…其中，小麦…；玉米…；油料…: oil crops are no grain
         if levels and (st.total_cue or _NAMED_TOTAL.search(st.lead)):
             break  # a new total (共…, 公路总里程…): the list has ended
-        if (
-            levels
-            and st.unit not in {p.unit for p in levels}
-            and _SEMI.search(clean, levels[-1].end, st.start)
-        ):
+        if st.unit not in {p.unit for p in levels} and _semicolon_before(r, st, levels):
             break  # …其中专职11748人；全省有803个派出所…: a new unit after ； is a new statement
         if levels and _next_subject(totals, levels, st):
             break  # 羊存栏…其中：山羊…；绵羊…；禽存栏188399只: the next item of the outer list
@@ -815,8 +812,6 @@ def _fits(r: Reader, total: Statement, part: Statement, predicate: str | None = 
         return False
     if not _same_thing(r, total, part):
         return False
-    if _CARRIED.match(r.text.clean, part.end):
-        return False  # 提起公诉673人（含上期积存）: not all of them were received this period
     predicate = predicate if predicate is not None else part.predicate
     if predicate and total.predicate and predicate != total.predicate:
         part_class = r.lex.classes.get(predicate)
@@ -1232,7 +1227,7 @@ def _same_count(r: Reader, np: str, whole: Statement, part: Statement) -> bool:
 
 def _far_off(part: Statement, whole: Statement, share: Statement) -> bool:
     """Whether part / whole misses the printed share by a factor of three or more."""
-    full = _FULL.get(share.unit)
+    full = _whole_of(share.unit)
     printed = share.found.reported.value
     if full is None or printed <= 0 or _value(whole) <= 0:
         return False
@@ -1291,7 +1286,12 @@ def _best_named(r: Reader, share: Statement, subject: str) -> Statement | None:
     return best[1] if best else None
 
 
-_FULL = {"%": 100, "‰": 1000, "成": 10}
+def _whole_of(unit: str) -> Decimal | None:
+    """The whole in a share's ``unit`` (100 for %, 1000 for ‰, 10 for 成), from the units file."""
+    if not is_ratio_unit(unit):
+        return None
+    full = 1 / ratio_factor(unit)
+    return Decimal(full.numerator) / full.denominator
 
 
 def _shares_over_whole(r: Reader, share: Statement) -> str:
@@ -1300,7 +1300,7 @@ def _shares_over_whole(r: Reader, share: Statement) -> str:
     ``其中较大火灾60起、占总数的92.3%，重大火灾5起、占总数的83.3%``: shares of different
     figures that add up to more than the whole are each of their own category's total.
     """
-    full = _FULL.get(share.unit)
+    full = _whole_of(share.unit)
     if full is None:
         return ""
     peers = [

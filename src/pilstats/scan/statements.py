@@ -144,7 +144,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
         if (
             st.role == "level"
             and st.unit in ("项", "个")
-            and st.found.reported.numeral[:1] in "一二两三四五六七八九十"
+            and st.found.reported.numeral[:1] in _CHINESE_DIGITS
             and clean.startswith(_LABELS, f.end)
         ):
             st.role = "kinds"  # 四项指标分别下降…: how many indicators follow, no count
@@ -171,6 +171,7 @@ def read_statements(text: Text, found: list[Found], lex: Lexicon) -> list[Statem
 
 
 _REST = re.compile(r"(?:剩下|剩余|其余|余下)(?:的)?(?:部分)?占?$")
+_CHINESE_DIGITS = "一二两三四五六七八九十"  # a count written in words: 五类, 四项
 _LABELS = ("指标", "措施", "任务", "工作", "制度", "举措")
 _COMPARED_WITH = re.compile(r"\s*(?:相比|相较|比较)")
 _SECOND_CHANGE = re.compile(r"(?:多增|少增|多减|少减|多降|少降)(?:了)?$")
@@ -354,7 +355,7 @@ def _classify(st: Statement, previous: Statement | None, lex: Lexicon) -> None:
         st.role = "increment"
         st.direction = _direction(m["dir"])
         return
-    if unit in ("类", "种") and reported.numeral[:1] in "一二两三四五六七八九十":
+    if unit in ("类", "种") and reported.numeral[:1] in _CHINESE_DIGITS:
         st.role = "kinds"  # 五类犯罪: how many kinds a list names, not a count of cases
         return
     st.total_cue = lex.any_of(lex.total_cues).search(lead) is not None
