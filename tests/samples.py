@@ -1,4 +1,8 @@
-"""Small fixtures shared by the tests of the command line and of hostile input."""
+"""Small fixtures and helpers shared by several test modules."""
+
+import re
+
+from pilstats.scan import scan
 
 MINI = """\
 schema_version: 1
@@ -21,3 +25,13 @@ def replaced(text: str, old: str, new: str) -> str:
     """``text`` with ``old`` replaced; ``old`` must be there (a test edit that misses fails)."""
     assert old in text
     return text.replace(old, new)
+
+
+def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
+    """(kind, figures as printed) → status, for every finding of a scan of ``text``."""
+    result = scan(text)
+    printed = {f.id: re.sub(r"\s+", "", f.text) for f in result.figures}
+    return {
+        (f.kind, tuple(printed[x] for x in f.figures)): f.status.value
+        for f in result.result.findings
+    }

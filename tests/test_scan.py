@@ -19,19 +19,10 @@ from pilstats.scan.lexicon import lexicon
 from pilstats.scan.statements import Statement, read_statements
 from pilstats.scan.text import Text
 from pilstats.strategies import Breakdown, report_texts
+from samples import statuses as relations
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 TEXT = (ROOT / "whitepaper-2023.txt").read_text(encoding="utf-8")
-
-
-def relations(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
-    """(kind, figures as printed) → status, for every finding of a scan."""
-    result = scan(text)
-    printed = {f.id: re.sub(r"\s+", "", f.text) for f in result.figures}
-    return {
-        (f.kind, tuple(printed[x] for x in f.figures)): f.status.value
-        for f in result.result.findings
-    }
 
 
 def found(text: str, kind: str, *figures: str) -> str | None:

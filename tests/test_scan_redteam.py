@@ -20,6 +20,7 @@ from pilstats import Status
 from pilstats.figure import Conventions
 from pilstats.rounding import Rounding
 from pilstats.scan import scan
+from samples import statuses
 
 HERE = Path(__file__).resolve().parent / "redteam"
 TEXTS = sorted(HERE.glob("*.txt"))
@@ -98,16 +99,6 @@ REAL_ERRORS = {
     # a generated template: 41件50人、上升50% — no integer earlier count fits either
     "r3_21_proc_huaian_2023q4_jsjc.txt": {("change", "41件")},
 }
-
-
-def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
-    """(kind, figures as printed) → status, for every finding of a scan."""
-    result = scan(text)
-    printed = {f.id: re.sub(r"\s+", "", f.text) for f in result.figures}
-    return {
-        (f.kind, tuple(printed[x] for x in f.figures)): f.status.value
-        for f in result.result.findings
-    }
 
 
 # texts per red-team round (r1 has no prefix; r2_ … r23_)
