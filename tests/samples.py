@@ -2,6 +2,9 @@
 
 import re
 
+import pytest
+
+from pilstats.cli import main
 from pilstats.scan import scan
 
 MINI = """\
@@ -35,3 +38,10 @@ def statuses(text: str) -> dict[tuple[str, tuple[str, ...]], str]:
         (f.kind, tuple(printed[x] for x in f.figures)): f.status.value
         for f in result.result.findings
     }
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``pilstats ARGS`` in this process: exit code, standard output, standard error."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -6,19 +6,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from pilstats.cli import main
 from pilstats.propose import document_period, propose
+from samples import run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 SPP = str(ROOT / "fixtures" / "spp-work-report-2024.yaml")
 JUVENILE = str(CORPUS / "collections" / "juvenile.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def texts(*names: str) -> list[str]:
@@ -30,7 +24,10 @@ class TestCheckAcross:
         """Both documents' summaries, each check across them with its sides, a summary line."""
         code, out, _ = run(capsys, "check", "whitepaper-2023", SPP, "--across")
         assert code == 0
-        assert "same:pil.cases_filed@2023:whitepaper_2023~spp_work_report_2024 (within rounding)" in out
+        assert (
+            "same:pil.cases_filed@2023:whitepaper_2023~spp_work_report_2024 (within rounding)"
+            in out
+        )
         assert "← spp_work_report_2024.cases_filed: 19万件 in spp-work-report-2024" in out
         assert out.rstrip().endswith("across 2 documents: 6 checks: 6 pass, 0 fail, 0 untestable")
 
@@ -42,7 +39,11 @@ class TestCheckAcross:
         assert doc["across"]["counts"]["pass"] == 6
         code, out, _ = run(capsys, "check", "whitepaper-2023", SPP, "--across", "--format", "junit")
         suites = ET.fromstring(out.split("\n", 1)[1]).findall("testsuite")  # noqa: S314 - ours
-        assert [s.get("name") for s in suites] == ["whitepaper-2023", "spp-work-report-2024", "across"]
+        assert [s.get("name") for s in suites] == [
+            "whitepaper-2023",
+            "spp-work-report-2024",
+            "across",
+        ]
         out_text = suites[-1].find("testcase/system-out")
         assert out_text is not None
         assert "whitepaper_2023.cases_total" in (out_text.text or "")
@@ -60,11 +61,16 @@ class TestCheckAcross:
         assert run(capsys, "check", env)[0] == 0
         assert run(capsys, "check", env, "--fail-on", "rounding")[0] == 1
 
-    def test_broken_collection_exit_2(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    def test_broken_collection_exit_2(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
         """A collection naming a missing fixture: exit 2, no traceback."""
         path = tmp_path / "c.yaml"
-        path.write_text("schema_version: 1\ncollection: {id: c, title: t}\ndocuments:\n"
-                        "  - {source: nope.yaml}\n  - {source: whitepaper-2023}\n", "utf-8")
+        path.write_text(
+            "schema_version: 1\ncollection: {id: c, title: t}\ndocuments:\n"
+            "  - {source: nope.yaml}\n  - {source: whitepaper-2023}\n",
+            "utf-8",
+        )
         code, _, err = run(capsys, "check", str(path))
         assert code == 2
         assert "nope.yaml" in err
@@ -89,14 +95,18 @@ class TestScanAcross:
             "juv_wp_2024_trad")]  # fmt: skip
         result = decide(juv)
         ids = {f.check for f in result.across.findings if f.status.value == "pass"}
-        assert {"same:juv.arrest_review.minors@2021:juv_wp_2021_trad~juv_wp_2022_cns_garbled",
-                "same:juv.prosecution_review.minors@2021:juv_wp_2021_trad~juv_wp_2022_cns_garbled",
-                "change:juv.arrests_approved.against_minors@2024:juv_wp_2024_trad~juv_wp_2023",
-                "change:juv.prosecuted.against_minors@2024:juv_wp_2024_trad~juv_wp_2023",
-                "change:juv.prosecuted.minors@2024:juv_wp_2024_trad~juv_wp_2023"} <= ids
+        assert {
+            "same:juv.arrest_review.minors@2021:juv_wp_2021_trad~juv_wp_2022_cns_garbled",
+            "same:juv.prosecution_review.minors@2021:juv_wp_2021_trad~juv_wp_2022_cns_garbled",
+            "change:juv.arrests_approved.against_minors@2024:juv_wp_2024_trad~juv_wp_2023",
+            "change:juv.prosecuted.against_minors@2024:juv_wp_2024_trad~juv_wp_2023",
+            "change:juv.prosecuted.minors@2024:juv_wp_2024_trad~juv_wp_2023",
+        } <= ids
         assert result.across.ok
-        env = [propose(Path(t).read_text("utf-8"), t).document
-               for t in texts("env_trial_2019_peoplesdaily", "env_trial_2020_fazhiribao")]
+        env = [
+            propose(Path(t).read_text("utf-8"), t).document
+            for t in texts("env_trial_2019_peoplesdaily", "env_trial_2020_fazhiribao")
+        ]
         rates = decide(env).across.findings
         assert [(f.status.value, f.slack) for f in rates] == [("pass", True)] * 3
 
@@ -152,11 +162,20 @@ class TestSeries:
         lines = out.splitlines()
         assert lines[0] == "juv.arrest_review.minors — 受理审查逮捕未成年犯罪嫌疑人 (人, national)"
         assert "juv-wp-2022-cns-garbled (arrest_review_persons_2021)  restated" in out
-        assert [line.split()[0] for line in lines[2:]] == ["2020", "2020", "2021", "2021", "2022", "2024"]
+        assert [line.split()[0] for line in lines[2:]] == [
+            "2020",
+            "2020",
+            "2021",
+            "2021",
+            "2022",
+            "2024",
+        ]
 
     def test_rounded_values_keep_their_interval(self, capsys: pytest.CaptureFixture[str]) -> None:
         """19万件 is 190000 in [185000, 195000)."""
-        code, out, _ = run(capsys, "series", "pil.cases_filed", "whitepaper-2023", SPP, "--format", "json")
+        code, out, _ = run(
+            capsys, "series", "pil.cases_filed", "whitepaper-2023", SPP, "--format", "json"
+        )
         doc = json.loads(out)
         assert code == 0
         assert [(p["value"], p["interval"]) for p in doc["points"]] == [
@@ -204,7 +223,9 @@ class TestReportAcross:
         assert html.count('class="finding"') == 12
         assert 'data-check="arrests_against_minors_growth_drop"' in html
         assert html.count('<svg class="series"') == 14
-        assert "http://" not in html.split("<body>")[1].replace('xmlns="http://www.w3.org/2000/svg"', "")
+        assert "http://" not in html.split("<body>")[1].replace(
+            'xmlns="http://www.w3.org/2000/svg"', ""
+        )
 
     def test_failing_first(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A failing check across documents is listed before the passing ones."""

@@ -10,15 +10,9 @@ import pytest
 import yaml
 
 from pilstats.cli import main
-from samples import MINI, replaced
+from samples import MINI, replaced, run
 
 WP = Path(__file__).resolve().parents[1] / "fixtures" / "whitepaper-2023.yaml"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "f.yaml") -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import pilstats
-from pilstats.cli import main
 from pilstats.report import explain_text, result_text
 from pilstats.testing import assert_consistent
+from samples import run
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -26,12 +26,6 @@ relations:
   - {kind: share, id: admin_share_of_total, part: admin, whole: total, share: admin_share}
   - {kind: total, id: by_kind, total: total, parts: [admin, civil]}
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -65,9 +59,7 @@ class TestFixtureErrors:
         assert f"{demo}:10: relations[1].parts[1]: " in err
         assert "unknown figure 'civl'; did you mean 'civil'?" in err
 
-    def test_unknown_key_did_you_mean(
-        self, demo: Path, capsys: pytest.CaptureFixture[str]
-    ) -> None:
+    def test_unknown_key_did_you_mean(self, demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A misspelt key: the nearest allowed key, and the keys allowed there."""
         edit(demo, 'quote: "占83.3%"', 'qoute: "占83.3%"')
         code, _, err = run(capsys, "check", str(demo))
@@ -108,19 +100,35 @@ class TestFixtureErrors:
     @pytest.mark.parametrize(
         ("old", "new", "field", "words"),
         [
-            ("share: admin_share}", "share: admin}", "relations[0].share",
-             "'admin' is 100件, a count"),
-            ("part: admin, whole: total, share: admin_share",
-             "part: admin_share, whole: total, share: admin",
-             "relations[0].share", "the roles look swapped"),
-            ("parts: [admin, civil]", "parts: [admin, admin_share]", "relations[1].parts[1]",
-             "a percentage cannot be added to or compared with a count"),
+            (
+                "share: admin_share}",
+                "share: admin}",
+                "relations[0].share",
+                "'admin' is 100件, a count",
+            ),
+            (
+                "part: admin, whole: total, share: admin_share",
+                "part: admin_share, whole: total, share: admin",
+                "relations[0].share",
+                "the roles look swapped",
+            ),
+            (
+                "parts: [admin, civil]",
+                "parts: [admin, admin_share]",
+                "relations[1].parts[1]",
+                "a percentage cannot be added to or compared with a count",
+            ),
         ],
         ids=["count-as-share", "swapped", "percent-as-part"],
     )
     def test_role_clash_is_a_fixture_error(  # noqa: PLR0917 - parametrised
-        self, demo: Path, capsys: pytest.CaptureFixture[str],
-        old: str, new: str, field: str, words: str,
+        self,
+        demo: Path,
+        capsys: pytest.CaptureFixture[str],
+        old: str,
+        new: str,
+        field: str,
+        words: str,
     ) -> None:
         """A % where a count belongs (or the reverse) is the fixture's mistake: exit 2."""
         edit(demo, old, new)
@@ -129,9 +137,7 @@ class TestFixtureErrors:
         assert f": {field}: " in err
         assert words in err
 
-    def test_quote_not_at_its_offset(
-        self, demo: Path, capsys: pytest.CaptureFixture[str]
-    ) -> None:
+    def test_quote_not_at_its_offset(self, demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """check, not only audit: a quote elsewhere in the text says which offset to set."""
         edit(demo, "offset: 30}", "offset: 29}")
         code, _, err = run(capsys, "check", str(demo))
@@ -170,8 +176,9 @@ class TestExplain:
         """A pass within rounding names the figure whose rounding interval makes it hold."""
         report = pilstats.load("whitepaper-2023")
         text = explain_text(report, "litigation.administrative_change")
-        assert ("it holds because suits_administrative_change = 76.7%, true value in "
-                "[76.65, 76.75)") in text
+        assert (
+            "it holds because suits_administrative_change = 76.7%, true value in [76.65, 76.75)"
+        ) in text
         text = explain_text(report, "fields.traditional.shares_sum")
         assert "no single figure's rounding is enough" in text
         assert "traditional_share = 61.8%, true value in [61.75, 61.85)" in text
@@ -234,7 +241,10 @@ class TestAssertConsistent:
         )
         proc = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
-            capture_output=True, text=True, cwd=demo.parent, check=False,
+            capture_output=True,
+            text=True,
+            cwd=demo.parent,
+            check=False,
         )
         assert proc.returncode == 1
         assert "not a valid fixture" in proc.stdout

@@ -15,6 +15,7 @@ from pilstats.cli import main
 from pilstats.load import bundled_path, source_text
 from pilstats.load import load as load_fixture
 from pilstats.reading import decode, read_bytes, read_text
+from samples import run
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 WP = ROOT / "whitepaper-2023.yaml"
@@ -23,14 +24,13 @@ PARAGRAPH = "共办理案件 100 件。其中，甲类 60 件，乙类 50 件。
 TRADITIONAL = "共辦理案件 100 件。其中，甲類 60 件，乙類 50 件。"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli(*args: str, stdin: int | None = None, env: dict[str, str] | None = None,
-        cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+def cli(
+    *args: str,
+    stdin: int | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[bytes]:
     """`python -m pilstats ARGS` in a child process (what a shell would run)."""
     return subprocess.run(
         [sys.executable, "-m", "pilstats", *args], capture_output=True, check=False,
@@ -102,9 +102,7 @@ class TestBoundedReads:
         assert proc.returncode == 2
         assert b"larger than 1048576 bytes" in proc.stderr
 
-    def test_cap_reads_at_most_one_byte_more(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
+    def test_cap_reads_at_most_one_byte_more(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The stream is read up to max_bytes + 1 bytes, however long it is."""
 
         class Endless(io.RawIOBase):
